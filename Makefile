@@ -1,0 +1,76 @@
+# The one entry point. `make demo` and `make test` work on a fresh machine with Python 3.11+.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+UV_VERSION := 0.13.9
+E2E := tests/e2e
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: help install demo serve test test-fast lint format messages compilemessages \
+        check-messages browser-deps bench clean
+
+help:
+	@echo "make demo       install, prepare db.sqlite3 with reference and demo content, serve on http://127.0.0.1:8000/"
+	@echo "make test       install what the tests need and run the whole suite (browser tests included)"
+	@echo "make lint       ruff check and format check"
+	@echo "make messages   update locale/ from the code and templates (needs GNU gettext)"
+
+$(UV):
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+install: $(UV)
+	$(UV) sync --frozen --inexact --quiet
+
+# Compiled catalogues are build output: they are made here, never committed.
+compilemessages: install
+	$(PY) -m babel.messages.frontend compile --domain django --directory locale --use-fuzzy=false --statistics 2>&1 | grep -v '^$$' || true
+	@test -f locale/fr/LC_MESSAGES/django.mo
+
+demo: install compilemessages
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_reference
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+serve: install compilemessages
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+# Debian's Chromium for the browser tests and axe-core from npm for the accessibility scan.
+browser-deps:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium is missing: install it (Debian: sudo apt-get install chromium)"; exit 1; fi; \
+	fi
+	@if ! command -v npm >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else echo "npm is missing: install Node.js (Debian: sudo apt-get install nodejs npm)"; exit 1; fi; \
+	fi
+	@test -f $(E2E)/node_modules/axe-core/axe.min.js || npm ci --prefix $(E2E) --no-audit --no-fund --silent
+
+test: install compilemessages browser-deps
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-fast: install compilemessages
+	$(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+messages: install
+	$(PY) manage.py makemessages --locale fr --locale en --ignore '.venv/*' --ignore 'tests/*' --ignore 'staticfiles/*' --no-obsolete
+	@msgfmt --statistics -o /dev/null locale/fr/LC_MESSAGES/django.po
+
+bench: install compilemessages
+	$(PY) docs/bench/queries.py
+
+clean:
+	rm -rf $(VENV) staticfiles .test-media .pytest_cache $(E2E)/node_modules

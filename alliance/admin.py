@@ -1,0 +1,27 @@
+from django.contrib import admin
+from modeltranslation.admin import TabbedTranslationAdmin
+from reversion.admin import VersionAdmin
+
+from alliance.models import KeyFigure, Page
+
+admin.site.site_header = "Alliance Polymères Québec"
+admin.site.site_title = "Alliance Polymères Québec"
+
+
+@admin.register(Page)
+class PageAdmin(VersionAdmin, TabbedTranslationAdmin):
+    list_display = ("title", "key", "updated_at")
+    readonly_fields = ("updated_at",)
+
+    def has_add_permission(self, request) -> bool:
+        # The pages are fixed (about, privacy policy) and created by seed_reference.
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(KeyFigure)
+class KeyFigureAdmin(TabbedTranslationAdmin):
+    list_display = ("value", "label", "position")
+    list_editable = ("position",)

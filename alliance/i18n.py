@@ -1,0 +1,50 @@
+"""Helpers for pages that exist once per language."""
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import translate_url
+from django.utils import translation
+
+
+def urls_by_language(get_url: Callable[[], str]) -> dict[str, str]:
+    """The URL of one page in every language, e.g. an article with its translated slug."""
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            urls[code] = get_url()
+    return urls
+
+
+def language_links(request: HttpRequest, urls: dict[str, str] | None = None) -> list[dict]:
+    """What the language switcher and the hreflang alternates show.
+
+    Without ``urls``, the current path is translated with Django's URL resolver, which is
+    right for every page whose path holds no translated slug.
+    """
+    if urls is None:
+        path = request.get_full_path()
+        urls = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
+    current = translation.get_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        info = translation.get_language_info(code)
+        links.append({
+            "code": code,
+            "name": info["name_local"],
+            "url": urls[code],
+            "absolute_url": request.build_absolute_uri(urls[code]),
+            "current": code == current,
+        })
+    return links
+
+
+def fallback_language(obj, field: str) -> str | None:
+    """The language a translated field is shown in when it is not the visitor's, else None."""
+    current = translation.get_language() or settings.LANGUAGE_CODE
+    if current == settings.LANGUAGE_CODE:
+        return None
+    if getattr(obj, f"{field}_{current}", None):
+        return None
+    return settings.LANGUAGE_CODE

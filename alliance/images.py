@@ -1,0 +1,84 @@
+"""Checking and re-encoding uploaded images, shared by every image field of the portal.
+
+An upload is trusted only after Pillow has decoded it completely: a file that merely
+claims to be an image (a renamed PDF, an SVG, a truncated JPEG, a decompression bomb)
+is refused with a message the person uploading can act on.
+"""
+
+import io
+import warnings
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+MAX_PIXELS = 40_000_000  # e.g. 8000 × 5000
+ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+
+
+def _open_checked(file) -> Image.Image:
+    """Open and fully decode an uploaded image, or raise a ValidationError saying why not."""
+    if file.size is not None and file.size > MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            _("This file is %(size)s; the limit is %(limit)s."),
+            code="file_too_large",
+            params={"size": filesizeformat(file.size), "limit": filesizeformat(MAX_UPLOAD_BYTES)},
+        )
+    file.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(file)
+            if image.format not in ALLOWED_FORMATS:
+                raise ValidationError(
+                    _("This file type is not accepted: upload a JPEG, PNG or WebP image."),
+                    code="invalid_format",
+                )
+            if image.width * image.height > MAX_PIXELS:
+                raise ValidationError(
+                    _("This image is too large (%(w)s × %(h)s pixels); the limit is 40 megapixels."),
+                    code="too_many_pixels",
+                    params={"w": image.width, "h": image.height},
+                )
+            image.load()  # decodes every byte: a truncated file fails here
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
+        raise ValidationError(
+            _("This image is too large once decompressed; the limit is 40 megapixels."),
+            code="too_many_pixels",
+        ) from exc
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise ValidationError(
+            _("This file is not a valid image or it is damaged. Upload a JPEG, PNG or WebP image."),
+            code="invalid_image",
+        ) from exc
+    finally:
+        file.seek(0)
+    return image
+
+
+def validate_image_upload(value) -> None:
+    """Model field validator; files already stored are not opened again."""
+    if not value or getattr(value, "_committed", True):
+        return
+    _open_checked(value.file)
+
+
+def reencode(file) -> tuple[ContentFile, str]:
+    """Re-encode a checked upload in its own format, dropping metadata (EXIF, GPS…).
+
+    Returns the new content and the file extension that matches its real format.
+    """
+    image = _open_checked(file)
+    fmt = image.format
+    if fmt == "JPEG" and image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
+    out = io.BytesIO()
+    save_args = {"JPEG": {"quality": 88, "optimize": True}, "PNG": {"optimize": True},
+                 "WEBP": {"quality": 88}}[fmt]
+    image.save(out, format=fmt, **save_args)
+    return ContentFile(out.getvalue()), ALLOWED_FORMATS[fmt]

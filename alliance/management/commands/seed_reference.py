@@ -1,0 +1,63 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from alliance import reference_content as content
+from alliance.covers import make_cover
+from alliance.models import KeyFigure, Page
+from news.models import Article, Category
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the reference content: news categories, the about and privacy pages, the "
+        "industry's key figures and the rebrand announcement. Idempotent and safe on "
+        "production: what already exists, possibly edited by staff, is left as it is."
+    )
+
+    @transaction.atomic
+    def handle(self, *args, **options) -> None:
+
+        categories = {}
+        for position, item in enumerate(content.NEWS_CATEGORIES):
+            categories[item["key"]], created = Category.objects.get_or_create(
+                slug_fr=item["slug_fr"],
+                defaults={
+                    "name_fr": item["name_fr"], "name_en": item["name_en"],
+                    "slug_en": item["slug_en"], "position": position,
+                },
+            )
+            self._report(created, "category", item["name_fr"])
+
+        for key, page in content.PAGES.items():
+            _page, created = Page.objects.get_or_create(key=key, defaults=page)
+            self._report(created, "page", page["title_fr"])
+
+        if not KeyFigure.objects.exists():
+            for position, figure in enumerate(content.KEY_FIGURES):
+                KeyFigure.objects.create(
+                    position=position,
+                    **{k: v for k, v in figure.items() if k != "key"},
+                )
+            self._report(True, "key figures", str(len(content.KEY_FIGURES)))
+
+        rebrand = dict(content.REBRAND_ARTICLE)
+        category = categories[rebrand.pop("category")]
+        if not Article.objects.filter(slug_fr=rebrand["slug_fr"]).exists():
+            article = Article(
+                category=category, status=Article.Status.PUBLISHED, featured=True,
+                publish_at=timezone.now(), **rebrand,
+            )
+            article.cover.save(
+                "alliance-polymeres-quebec.jpg",
+                make_cover("Alliance Polymères Québec", seed=0), save=False,
+            )
+            article.full_clean()
+            article.save()
+            self._report(True, "article", rebrand["title_fr"])
+        else:
+            self._report(False, "article", rebrand["title_fr"])
+
+    def _report(self, created: bool, kind: str, name: str) -> None:
+        verb = "created" if created else "kept"
+        self.stdout.write(f"  {verb:8} {kind}: {name}")

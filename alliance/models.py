@@ -1,0 +1,60 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.translation import gettext_lazy as _
+
+from alliance.fields import RichTextField
+
+
+class Page(models.Model):
+    """A page of the site whose text staff edit in the admin (about, privacy policy)."""
+
+    class Key(models.TextChoices):
+        ABOUT = "about", _("About")
+        PRIVACY = "privacy", _("Privacy policy")
+
+    key = models.CharField(_("page"), max_length=20, choices=Key.choices, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), max_length=400, blank=True)
+    body = RichTextField(_("text"))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse(f"pages:{self.key}")
+
+    def rendered_body(self) -> str:
+        """The body with the association's contact details filled in where it names them.
+
+        The privacy policy says who the privacy officer is and how to reach them; the
+        address comes from settings so the text never goes stale when it changes.
+        """
+        body = self.body
+        for key in ("privacy_email", "postal_address", "email", "phone"):
+            value = escape(settings.ASSOCIATION[key])
+            body = body.replace(f"{{{key}}}", value).replace(f"%7B{key}%7D", value)
+        return body
+
+
+class KeyFigure(models.Model):
+    """One of the industry's key figures shown on the home page."""
+
+    value = models.CharField(_("value"), max_length=30, help_text=_("e.g. “22,000”"))
+    label = models.CharField(_("label"), max_length=120)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("key figure")
+        verbose_name_plural = _("key figures")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.value} {self.label}"

@@ -1,0 +1,43 @@
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import ALLOWED_HOSTS, DEBUG, SECRET_KEY, env
+
+if DEBUG:
+    raise ImproperlyConfigured("DJANGO_DEBUG must not be on in production.")
+if len(SECRET_KEY) < 50:
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY is missing or too short: set it to a random string of at least "
+        "50 characters, e.g. python -c 'import secrets; print(secrets.token_urlsafe(64))'."
+    )
+if not ALLOWED_HOSTS:
+    raise ImproperlyConfigured(
+        "DJANGO_ALLOWED_HOSTS is missing: set it to the site's host names, comma-separated, "
+        "e.g. DJANGO_ALLOWED_HOSTS=portail.alliancepolymeres.quebec"
+    )
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+
+# allauth counts its rate limits in the default cache: set REDIS_URL in production so the
+# count is shared by every server process.
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "mail_admins": {"class": "django.utils.log.AdminEmailHandler", "level": "ERROR"},
+    },
+    "root": {"handlers": ["console"], "level": "INFO"},
+    "loggers": {"django.request": {"handlers": ["console", "mail_admins"], "level": "ERROR"}},
+}
+ADMINS = [("Admin", a) for a in env.list("DJANGO_ADMINS", default=[])]

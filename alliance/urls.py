@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from alliance import views
+from alliance.sitemaps import PageSitemap, StaticSitemap
+from news.sitemaps import ArticleSitemap
+
+sitemaps = {"static": StaticSitemap, "pages": PageSitemap, "news": ArticleSitemap}
+
+page_patterns = (
+    [
+        path(_("about/"), views.page, {"key": "about"}, name="about"),
+        path(_("privacy/"), views.page, {"key": "privacy"}, name="privacy"),
+    ],
+    "pages",
+)
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("healthz", views.healthz, name="healthz"),
+]
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("", include(page_patterns)),
+    path(_("news/"), include("news.urls")),
+    path(_("account/"), include("allauth.urls")),
+)
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

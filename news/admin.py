@@ -1,0 +1,108 @@
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin
+from reversion.admin import VersionAdmin
+
+from news import services
+from news.models import Article, Category
+
+
+class EnglishFilter(admin.SimpleListFilter):
+    title = _("English version")
+    parameter_name = "english"
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("English missing")), ("complete", _("English complete"))]
+
+    def queryset(self, request, queryset):
+        missing = Article.objects.missing_english().values("pk")
+        if self.value() == "missing":
+            return queryset.filter(pk__in=missing)
+        if self.value() == "complete":
+            return queryset.exclude(pk__in=missing)
+        return queryset
+
+
+@admin.register(Category)
+class CategoryAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "slug", "position")
+    list_editable = ("position",)
+    prepopulated_fields = {"slug": ("name",)}
+    search_fields = ("name_fr", "name_en")
+
+
+@admin.register(Article)
+class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
+    list_display = (
+        "title", "category", "status_label", "publish_at", "visibility", "featured",
+        "english_label",
+    )
+    list_display_links = ("title",)
+    list_filter = ("status", "category", "visibility", EnglishFilter, "featured")
+    list_select_related = ("category",)
+    search_fields = ("title_fr", "title_en", "summary_fr", "summary_en")
+    prepopulated_fields = {"slug": ("title",)}
+    date_hierarchy = "publish_at"
+    actions = ("publish", "unpublish")
+    readonly_fields = ("author", "created_at", "updated_at", "cover_preview")
+    list_per_page = 50
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "summary", "body")}),
+        (_("Cover image"), {"fields": ("cover", "cover_preview", "cover_alt")}),
+        (_("Publication"), {
+            "fields": ("category", "status", "publish_at", "visibility", "featured"),
+        }),
+        (_("History"), {"fields": ("author", "created_at", "updated_at")}),
+    )
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
+        return super().get_queryset(request).select_related("category")
+
+    def save_model(self, request, obj, form, change):
+        if obj.author_id is None:
+            obj.author = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_label(self, obj: Article) -> str:
+        if obj.status == Article.Status.DRAFT:
+            return format_html('<span class="apq-badge apq-badge--draft">{}</span>', _("Draft"))
+        if obj.publish_at > timezone.now():
+            return format_html(
+                '<span class="apq-badge apq-badge--scheduled">{}</span>', _("Scheduled")
+            )
+        return format_html(
+            '<span class="apq-badge apq-badge--live">{}</span>', _("Published")
+        )
+
+    @admin.display(description=_("English"), boolean=True)
+    def english_label(self, obj: Article) -> bool:
+        return bool(obj.title_en and obj.summary_en and obj.body_en)
+
+    @admin.display(description=_("preview"))
+    def cover_preview(self, obj: Article) -> str:
+        if not obj.cover:
+            return "—"
+        return format_html('<img src="{}" alt="" width="320">', obj.cover_list.url)
+
+    @admin.action(description=_("Publish the selected articles"))
+    def publish(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        count = services.article_publish(articles=queryset, by=request.user)
+        self.message_user(request, ngettext(
+            "%(count)d article published.", "%(count)d articles published.", count
+        ) % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Unpublish the selected articles"))
+    def unpublish(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        count = services.article_unpublish(articles=queryset, by=request.user)
+        self.message_user(request, ngettext(
+            "%(count)d article returned to draft.", "%(count)d articles returned to draft.", count
+        ) % {"count": count}, messages.SUCCESS)
+
+    class Media:
+        css = {"all": ("admin/apq-admin.css",)}

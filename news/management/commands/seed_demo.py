@@ -1,0 +1,94 @@
+import datetime as dt
+
+from allauth.account.models import EmailAddress
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from alliance.covers import make_cover
+from members.models import User
+from news.demo_content import DEMO_ARTICLES
+from news.models import Article, Category
+
+STAFF_EMAIL = "equipe@alliancepolymeres.quebec"
+STAFF_PASSWORD = "Demo-Alliance-2026"  # noqa: S105 — fictitious demo content, printed on purpose
+
+
+class Command(BaseCommand):
+    help = (
+        "Add fictitious demo content for a local portal: a staff login and about 40 articles "
+        "(some members-only, some scheduled, a few drafts). Never run it on production."
+    )
+
+    @transaction.atomic
+    def handle(self, *args, **options) -> None:
+        call_command("seed_reference", stdout=self.stdout)
+        staff = self._staff()
+        categories = {c.slug_fr: c for c in Category.objects.all()}
+        by_key = {key: categories[slug] for key, slug in self._category_slugs().items()}
+        now = timezone.now()
+        created = 0
+        for index, item in enumerate(DEMO_ARTICLES):
+            slug_fr = slugify(item["title_fr"])[:190]
+            if Article.objects.filter(slug_fr=slug_fr).exists():
+                continue
+            article = Article(
+                category=by_key[item["category"]],
+                author=staff,
+                title_fr=item["title_fr"], slug_fr=slug_fr,
+                summary_fr=item["summary_fr"], body_fr=item["body_fr"],
+                visibility=(Article.Visibility.MEMBERS if item["members_only"]
+                            else Article.Visibility.PUBLIC),
+                **self._schedule(index, now),
+            )
+            if item["english"]:
+                article.title_en = item["title_en"]
+                article.slug_en = slugify(item["title_en"])[:190]
+                article.summary_en = item["summary_en"]
+                article.body_en = item["body_en"]
+            if index % 5 != 4:  # most articles have a picture, some don't
+                article.cover.save(f"{slug_fr[:60]}.jpg",
+                                   make_cover(item["title_fr"], seed=index + 1), save=False)
+                article.cover_alt_fr = f"Illustration : {item['title_fr']}"
+                if item["english"]:
+                    article.cover_alt_en = f"Illustration: {item['title_en']}"
+            article.full_clean()
+            article.save()
+            created += 1
+        self.stdout.write(f"  created  {created} demo articles")
+        self.stdout.write(self.style.SUCCESS(
+            "\nDemo ready. Staff login (admin at http://127.0.0.1:8000/admin/):\n"
+            f"  email:    {STAFF_EMAIL}\n  password: {STAFF_PASSWORD}\n"
+        ))
+
+    def _staff(self) -> User:
+        staff, created = User.objects.get_or_create(
+            email=STAFF_EMAIL,
+            defaults={"first_name": "Équipe", "last_name": "Démo", "is_staff": True,
+                      "is_superuser": True},
+        )
+        if created:
+            staff.set_password(STAFF_PASSWORD)
+            staff.save()
+        EmailAddress.objects.get_or_create(
+            user=staff, email=STAFF_EMAIL, defaults={"verified": True, "primary": True}
+        )
+        return staff
+
+    @staticmethod
+    def _category_slugs() -> dict[str, str]:
+        from alliance.reference_content import NEWS_CATEGORIES
+
+        return {c["key"]: c["slug_fr"] for c in NEWS_CATEGORIES}
+
+    @staticmethod
+    def _schedule(index: int, now: dt.datetime) -> dict:
+        """Spread the articles over 18 months; a few are scheduled, a few are drafts."""
+        if index % 13 == 5:
+            return {"status": Article.Status.PUBLISHED,
+                    "publish_at": now + dt.timedelta(days=3 + index)}
+        status = Article.Status.DRAFT if index % 11 == 7 else Article.Status.PUBLISHED
+        return {"status": status,
+                "publish_at": now - dt.timedelta(days=2 + index * 13, hours=index % 9)}

@@ -1,0 +1,13 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from news import feeds, views
+
+app_name = "news"
+urlpatterns = [
+    path("", views.article_list, name="article-list"),
+    path(_("category/<slug:slug>/"), views.article_list, name="category"),
+    path("rss/", feeds.LatestArticlesFeed(), name="feed-rss"),
+    path("atom/", feeds.LatestArticlesAtomFeed(), name="feed-atom"),
+    path("<slug:slug>/", views.article_detail, name="article-detail"),
+]
