@@ -143,8 +143,9 @@ USE_TZ = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fr"
 MODELTRANSLATION_LANGUAGES = ("fr", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("fr",)
-# Served from our own static files: the admin must work without internet access.
-MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+# modeltranslation reads these names; served from our own static files so the admin
+# works without internet access.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 # --- Static and media ---------------------------------------------------------
 STATIC_URL = "static/"

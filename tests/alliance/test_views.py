@@ -1,0 +1,134 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from django.db import OperationalError
+
+from tests.factories import ArticleFactory, KeyFigureFactory, PageFactory
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(("accept", "target"), [
+    ("fr-CA,fr;q=0.9,en;q=0.8", "/fr/"),
+    ("en-CA,en;q=0.9", "/en/"),
+    ("de-DE", "/fr/"),
+])
+def test_root_sends_visitors_to_their_language(client, accept, target):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
+
+    assert response.status_code == 302
+    assert response["Location"] == target
+
+
+def test_home_shows_featured_latest_key_figures_and_a_call_to_join(client):
+    ArticleFactory(title_fr="Nouvelle ordinaire")
+    ArticleFactory(title_fr="L’annonce à la une", featured=True)
+    KeyFigureFactory(value_fr="22 000", label_fr="emplois")
+
+    html = client.get("/fr/").content.decode()
+
+    featured = html.index('id="featured-title"')
+    assert html.index("L’annonce à la une") > featured
+    assert html.index("L’annonce à la une") < html.index('id="latest-title"')
+    assert "Nouvelle ordinaire" in html
+    assert "22 000" in html and "emplois" in html
+    assert 'id="join-title"' in html
+
+
+def test_about_page_in_both_languages(client):
+    PageFactory(key="about", title_fr="À propos de l’Alliance", title_en="About the Alliance")
+
+    fr = client.get("/fr/a-propos/")
+    en = client.get("/en/about/")
+
+    assert "À propos de l’Alliance" in fr.content.decode()
+    assert "About the Alliance" in en.content.decode()
+
+
+def test_privacy_policy_names_the_privacy_officer(client, settings):
+    PageFactory(key="privacy", title_fr="Confidentialité",
+                body_fr="<p>Écrivez à {privacy_email}, {postal_address}.</p>")
+
+    html = client.get("/fr/confidentialite/").content.decode()
+
+    assert settings.ASSOCIATION["privacy_email"] in html
+    assert "{privacy_email}" not in html
+    # Every page's footer links to the policy and names the person in charge.
+    assert 'href="/fr/confidentialite/"' in client.get("/fr/").content.decode()
+
+
+def test_healthz_reports_database_and_cache(client):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert json.loads(response.content) == {"status": "ok", "database": "ok", "cache": "ok"}
+
+
+def test_healthz_is_503_when_the_database_is_unreachable(client):
+    with mock.patch("alliance.views.connection.cursor", side_effect=OperationalError("down")):
+        response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert json.loads(response.content)["database"] == "unreachable"
+
+
+def test_healthz_is_503_when_the_cache_is_unreachable(client):
+    with mock.patch("alliance.views.cache.set", side_effect=ConnectionError("down")):
+        response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert json.loads(response.content)["cache"] == "unreachable"
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "Disallow: /admin/" in response.content.decode()
+
+
+@pytest.mark.parametrize(("url", "text", "lang"), [
+    ("/fr/nouvelles/nulle-part/", "Page introuvable", "fr"),
+    ("/en/news/nowhere/", "Page not found", "en"),
+    ("/fr/page-inexistante/", "Page introuvable", "fr"),
+])
+def test_404_pages_speak_the_visitors_language(client, url, text, lang):
+    response = client.get(url)
+
+    assert response.status_code == 404
+    assert text in response.content.decode()
+    assert f'<html lang="{lang}">' in response.content.decode()
+
+
+def test_500_page_is_translated(client):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override("en"):
+        english = render_to_string("500.html")
+    french = render_to_string("500.html")
+
+    assert "Something went wrong" in english
+    assert "Un problème est survenu" in french
+
+
+def _run_prod(extra_env: dict) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update({"DJANGO_SETTINGS_MODULE": "alliance.settings.prod", **extra_env})
+    return subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_production_settings_refuse_to_start_without_secret_key_or_hosts():
+    no_key = _run_prod({"DJANGO_ALLOWED_HOSTS": "portail.example.org"})
+    no_hosts = _run_prod({"DJANGO_SECRET_KEY": "x" * 64})
+
+    assert no_key.returncode != 0 and "DJANGO_SECRET_KEY" in no_key.stderr
+    assert no_hosts.returncode != 0 and "DJANGO_ALLOWED_HOSTS" in no_hosts.stderr

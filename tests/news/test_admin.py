@@ -1,0 +1,237 @@
+import io
+import struct
+import zlib
+
+import pytest
+import reversion
+from django.core.files.uploadedfile import SimpleUploadedFile
+from reversion.models import Version
+
+from news.models import Article
+from tests.factories import ArticleFactory, CategoryFactory, image_upload
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = "/admin/news/article/add/"
+
+
+def article_form(category, **overrides) -> dict:
+    data = {
+        "title_fr": "Une nouvelle adhésion", "title_en": "A new membership",
+        "slug_fr": "une-nouvelle-adhesion", "slug_en": "a-new-membership",
+        "summary_fr": "Résumé.", "summary_en": "Summary.",
+        "body_fr": "<p>Texte.</p>", "body_en": "<p>Text.</p>",
+        "cover_alt_fr": "Une usine", "cover_alt_en": "A plant",
+        "category": category.pk, "status": "published",
+        "publish_at_0": "2026-01-15", "publish_at_1": "10:00:00",
+        "visibility": "public",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_staff_write_an_article_in_both_languages_with_a_cover(staff_client):
+    category = CategoryFactory()
+
+    response = staff_client.post(ADD_URL, article_form(category, cover=image_upload()))
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    article = Article.objects.get()
+    assert (article.title_fr, article.title_en) == ("Une nouvelle adhésion", "A new membership")
+    assert article.cover.name.endswith(".png")
+    assert article.cover_list.url  # the list rendition is generated
+    assert article.author is not None
+
+
+def test_admin_uses_french_and_english_tabs_with_local_assets(staff_client):
+    html = staff_client.get(ADD_URL).content.decode()
+
+    assert "modeltranslation/js/tabbed_translation_fields.js" in html
+    assert "vendor/jquery-ui/jquery-ui.min.js" in html
+    assert "googleapis" not in html and "cdn" not in html.lower()
+    assert 'name="title_fr"' in html and 'name="title_en"' in html
+    assert "django_prose_editor" in html
+
+
+def _png_header_claiming(width: int, height: int) -> bytes:
+    """A PNG whose header claims a huge size: a decompression bomb."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(
+            ">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    idat = zlib.compress(b"\x00" * 1024)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+
+def _truncated_jpeg() -> bytes:
+    data = image_upload(fmt="JPEG", name="x.jpg").read()
+    return data[: len(data) // 2]
+
+
+BAD_UPLOADS = {
+    "not an image": (SimpleUploadedFile("rapport.png", b"%PDF-1.4 pas une image", "image/png"),
+                     "Téléversez une image valide"),
+    "truncated": (SimpleUploadedFile("tronquee.jpg", _truncated_jpeg(), "image/jpeg"),
+                  "endommagé"),
+    "decompression bomb": (
+        SimpleUploadedFile("bombe.png", _png_header_claiming(30000, 30000), "image/png"),
+        "Téléversez une image valide"),
+    "svg": (SimpleUploadedFile(
+        "logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+        "image/svg+xml"), "Téléversez une image valide"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_UPLOADS, ids=list(BAD_UPLOADS))
+def test_bad_cover_uploads_get_a_french_error_and_nothing_is_saved(staff_client, case, settings):
+    upload, message = BAD_UPLOADS[case]
+    upload.seek(0)
+    category = CategoryFactory()
+
+    response = staff_client.post(ADD_URL, article_form(category, cover=upload))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "errorlist" in html
+    assert message in html
+    assert not Article.objects.exists()
+
+
+def test_a_30_mb_cover_is_refused_with_the_limit(staff_client):
+    big = io.BytesIO()
+    image_upload(fmt="PNG").file.seek(0)
+    big.write(image_upload(fmt="PNG").read())
+    big.write(b"\0" * (30 * 1024 * 1024))
+    upload = SimpleUploadedFile("enorme.png", big.getvalue(), "image/png")
+
+    response = staff_client.post(ADD_URL, article_form(CategoryFactory(), cover=upload))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "la limite est de 10,0" in html or "la limite est de 10.0" in html
+    assert not Article.objects.exists()
+
+
+def test_a_bad_upload_leaves_the_existing_cover_untouched(staff_client):
+    article = ArticleFactory(cover=image_upload(), cover_alt_fr="Image")
+    original = article.cover.name
+    data = article_form(article.category, cover=SimpleUploadedFile("x.png", b"nope", "image/png"),
+                        slug_fr=article.slug_fr, slug_en=article.slug_en)
+
+    staff_client.post(f"/admin/news/article/{article.pk}/change/", data)
+
+    article.refresh_from_db()
+    assert article.cover.name == original
+    assert article.title_fr != "Une nouvelle adhésion"
+
+
+def test_cover_requires_french_alt_text(staff_client):
+    response = staff_client.post(
+        ADD_URL, article_form(CategoryFactory(), cover=image_upload(), cover_alt_fr=""))
+
+    assert "Décrivez l’image" in response.content.decode() or "Décrivez l'image" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_french_title_is_required_english_is_not(staff_client):
+    category = CategoryFactory()
+    missing_french = staff_client.post(ADD_URL, article_form(category, title_fr="", slug_fr=""))
+    english_missing = staff_client.post(ADD_URL, article_form(
+        category, title_en="", slug_en="", summary_en="", body_en="", cover_alt_en=""))
+
+    assert missing_french.status_code == 200
+    assert english_missing.status_code == 302
+    assert Article.objects.get().slug_en is None
+
+
+HOSTILE = (
+    '<p onclick="steal()">Bonjour<script>alert("x")</script></p>'
+    '<p><a href="javascript:alert(1)">lien</a> <img src=x onerror=alert(1)></p>'
+    '<iframe src="https://evil.example"></iframe><p><a href="https://ok.example">ok</a></p>'
+)
+
+
+def test_hostile_html_in_a_body_is_neutralised(staff_client):
+    staff_client.post(ADD_URL, article_form(CategoryFactory(), body_fr=HOSTILE))
+    article = Article.objects.get()
+
+    for body in (article.body_fr, ArticleFactory(body_fr=HOSTILE).body_fr):
+        assert "<script" not in body and "onclick" not in body and "onerror" not in body
+        assert "javascript:" not in body and "<iframe" not in body
+        assert "Bonjour" in body and 'href="https://ok.example"' in body
+
+
+def test_publish_and_unpublish_actions_keep_history(staff_client, staff):
+    drafts = ArticleFactory.create_batch(2, draft=True)
+
+    staff_client.post("/admin/news/article/", {
+        "action": "publish", "_selected_action": [a.pk for a in drafts]})
+
+    assert Article.objects.published().count() == 2
+    versions = Version.objects.get_for_object(drafts[0])
+    assert versions.count() == 1
+    assert versions[0].revision.user == staff
+
+    staff_client.post("/admin/news/article/", {
+        "action": "unpublish", "_selected_action": [drafts[0].pk]})
+    assert Article.objects.published().count() == 1
+
+
+def test_history_shows_who_changed_what_and_restores_an_old_version(staff_client, staff):
+    category = CategoryFactory()
+    staff_client.post(ADD_URL, article_form(category, title_fr="Titre original"))
+    article = Article.objects.get()
+    staff_client.post(f"/admin/news/article/{article.pk}/change/",
+                      article_form(category, title_fr="Titre modifié"))
+
+    history = staff_client.get(f"/admin/news/article/{article.pk}/history/").content.decode()
+    assert staff.email in history or staff.get_full_name() in history
+    assert "Titre" in history  # the change message names the changed field
+
+    first = Version.objects.get_for_object(article).order_by("pk").first()
+    revert_url = f"/admin/news/article/{article.pk}/history/{first.pk}/"
+    assert staff_client.get(revert_url).status_code == 200
+    staff_client.post(revert_url, article_form(category, title_fr="Titre original"))
+    article.refresh_from_db()
+    assert article.title_fr == "Titre original"
+
+
+def test_english_missing_filter(staff_client):
+    ArticleFactory(title_fr="Complète")
+    ArticleFactory(title_fr="Sans anglais", french_only=True)
+
+    html = staff_client.get("/admin/news/article/?english=missing").content.decode()
+
+    assert "Sans anglais" in html and "Complète" not in html
+
+
+def test_search_in_both_languages(staff_client):
+    ArticleFactory(title_fr="Recyclage", title_en="Recycling drive")
+    ArticleFactory(title_fr="Autre", title_en="Other")
+
+    html = staff_client.get("/admin/news/article/?q=drive").content.decode()
+
+    assert "Recyclage" in html and ">Autre<" not in html
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_changelist_queries_do_not_grow(staff_client, django_assert_num_queries, count):
+    category = CategoryFactory()
+    ArticleFactory.create_batch(count, category=category)
+
+    # session, user, counts, the page of articles, the category filter, the date hierarchy,
+    # reversion's deleted-versions check: the same number for 5 and for 50 articles.
+    with django_assert_num_queries(10):
+        assert staff_client.get("/admin/news/article/").status_code == 200
+
+
+def test_visitors_cannot_reach_the_admin(client):
+    response = client.get("/admin/news/article/")
+
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+@pytest.fixture(autouse=True)
+def _revisions_enabled():
+    assert reversion.is_registered(Article)
