@@ -86,7 +86,8 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
 
     @admin.display(description=_("preview"))
     def cover_preview(self, obj: Article) -> str:
-        if not obj.cover:
+        # An upload that failed validation is not stored: there is nothing to preview.
+        if not obj.cover or not obj.cover._committed:
             return "—"
         return format_html('<img src="{}" alt="" width="320">', obj.cover_list.url)
 

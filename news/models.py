@@ -87,11 +87,8 @@ class Article(models.Model):
     body = RichTextField(_("text"))
     cover = SafeImageField(
         _("cover image"), upload_to="news/covers/%Y/", blank=True,
-        width_field="cover_width", height_field="cover_height",
         help_text=_("JPEG, PNG or WebP, 10 MB at most."),
     )
-    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_alt = models.CharField(
         _("image alternative text"), max_length=250, blank=True,
         help_text=_("Describes the image for people who cannot see it. Required when there is an image."),

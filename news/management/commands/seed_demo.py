@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from alliance.covers import make_cover
+from alliance.reference_content import NEWS_CATEGORIES
 from members.models import User
 from news.demo_content import DEMO_ARTICLES
 from news.models import Article, Category
@@ -79,8 +80,6 @@ class Command(BaseCommand):
 
     @staticmethod
     def _category_slugs() -> dict[str, str]:
-        from alliance.reference_content import NEWS_CATEGORIES
-
         return {c["key"]: c["slug_fr"] for c in NEWS_CATEGORIES}
 
     @staticmethod
