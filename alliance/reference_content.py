@@ -548,11 +548,4 @@ REBRAND_ARTICLE = {
         "<p>Companies interested in becoming members or joining a sub-committee are invited to "
         "contact the Alliance team.</p>"
     ),
-    "cover_alt_fr": (
-        "Le nouveau logo d'Alliance Polymères Québec, avec le nom de l'organisation en toutes "
-        "lettres"
-    ),
-    "cover_alt_en": (
-        "The new Alliance Polymères Québec logo, with the organization's name spelled out in full"
-    ),
 }

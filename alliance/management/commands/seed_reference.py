@@ -3,7 +3,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from alliance import reference_content as content
-from alliance.covers import make_cover
+from alliance.covers import COVER_ALT_EN, COVER_ALT_FR, make_cover
 from alliance.models import KeyFigure, Page
 from news.models import Article, Category
 
@@ -47,10 +47,11 @@ class Command(BaseCommand):
             article = Article(
                 category=category, status=Article.Status.PUBLISHED, featured=True,
                 publish_at=timezone.now(), **rebrand,
+                cover_alt_fr=COVER_ALT_FR, cover_alt_en=COVER_ALT_EN,
             )
             article.cover.save(
                 "alliance-polymeres-quebec.jpg",
-                make_cover("Alliance Polymères Québec", seed=0), save=False,
+                make_cover(seed=0), save=False,
             )
             article.full_clean()
             article.save()

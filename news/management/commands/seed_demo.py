@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from alliance.covers import make_cover
+from alliance.covers import COVER_ALT_EN, COVER_ALT_FR, make_cover
 from alliance.reference_content import NEWS_CATEGORIES
 from members.models import User
 from news.demo_content import DEMO_ARTICLES
@@ -50,11 +50,10 @@ class Command(BaseCommand):
                 article.summary_en = item["summary_en"]
                 article.body_en = item["body_en"]
             if index % 5 != 4:  # most articles have a picture, some don't
-                article.cover.save(f"{slug_fr[:60]}.jpg",
-                                   make_cover(item["title_fr"], seed=index + 1), save=False)
-                article.cover_alt_fr = f"Illustration : {item['title_fr']}"
+                article.cover.save(f"{slug_fr[:60]}.jpg", make_cover(seed=index + 1), save=False)
+                article.cover_alt_fr = COVER_ALT_FR
                 if item["english"]:
-                    article.cover_alt_en = f"Illustration: {item['title_en']}"
+                    article.cover_alt_en = COVER_ALT_EN
             article.full_clean()
             article.save()
             created += 1

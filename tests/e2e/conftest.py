@@ -1,0 +1,64 @@
+"""Browser tests: Playwright driving Debian's Chromium against pytest-django's live server.
+
+In CI (CI=true) a missing browser or axe-core fails the run instead of skipping it.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+AXE_JS = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+# Without the background-networking flags Chromium keeps calling home, and this machine
+# has no internet: the calls fail slowly and noisily.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def _missing(what: str) -> None:
+    message = f"{what} — run `make browser-deps`."
+    if os.environ.get("CI"):
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.access(CHROMIUM, os.X_OK):
+        _missing(f"Chromium not found at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls
+    # (factories, assertions) are still synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def axe_js() -> str:
+    if not AXE_JS.exists():
+        _missing(f"axe-core not found at {AXE_JS}")
+    return AXE_JS.read_text()
+
+
+@pytest.fixture
+def page(browser, live_server, settings):
+    settings.DEBUG = False
+    context = browser.new_context(base_url=live_server.url, locale="fr-CA",
+                                  viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()
