@@ -29,7 +29,10 @@ def make_cover(*, seed: int, size: tuple[int, int] = (1600, 900)) -> ContentFile
     draw = ImageDraw.Draw(image)
     for y in range(height):
         t = y / height
-        draw.line([(0, y), (width, y)], fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)))
+        draw.line(
+            [(0, y), (width, y)],
+            fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)),
+        )
     previous = None
     for _ in range(9):
         x, y, r = rng.randint(0, width), rng.randint(0, height), rng.randint(40, 140)

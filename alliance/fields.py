@@ -60,6 +60,10 @@ class SafeImageField(models.ImageField):
         return super().pre_save(model_instance, add)
 
     def formfield(self, **kwargs):
-        kwargs.setdefault("widget", forms.ClearableFileInput(
-            attrs={"accept": ",".join(f"image/{f.lower()}" for f in ALLOWED_FORMATS)}))
+        kwargs.setdefault(
+            "widget",
+            forms.ClearableFileInput(
+                attrs={"accept": ",".join(f"image/{f.lower()}" for f in ALLOWED_FORMATS)}
+            ),
+        )
         return super().formfield(**kwargs)

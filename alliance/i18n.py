@@ -30,13 +30,15 @@ def language_links(request: HttpRequest, urls: dict[str, str] | None = None) -> 
     links = []
     for code, _name in settings.LANGUAGES:
         info = translation.get_language_info(code)
-        links.append({
-            "code": code,
-            "name": info["name_local"],
-            "url": urls[code],
-            "absolute_url": request.build_absolute_uri(urls[code]),
-            "current": code == current,
-        })
+        links.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": urls[code],
+                "absolute_url": request.build_absolute_uri(urls[code]),
+                "current": code == current,
+            }
+        )
     return links
 
 

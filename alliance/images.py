@@ -39,7 +39,9 @@ def _open_checked(file) -> Image.Image:
                 )
             if image.width * image.height > MAX_PIXELS:
                 raise ValidationError(
-                    _("This image is too large (%(w)s × %(h)s pixels); the limit is 40 megapixels."),
+                    _(
+                        "This image is too large (%(w)s × %(h)s pixels); the limit is 40 megapixels."
+                    ),
                     code="too_many_pixels",
                     params={"w": image.width, "h": image.height},
                 )
@@ -78,7 +80,10 @@ def reencode(file) -> tuple[ContentFile, str]:
     if fmt == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
     out = io.BytesIO()
-    save_args = {"JPEG": {"quality": 88, "optimize": True}, "PNG": {"optimize": True},
-                 "WEBP": {"quality": 88}}[fmt]
+    save_args = {
+        "JPEG": {"quality": 88, "optimize": True},
+        "PNG": {"optimize": True},
+        "WEBP": {"quality": 88},
+    }[fmt]
     image.save(out, format=fmt, **save_args)
     return ContentFile(out.getvalue()), ALLOWED_FORMATS[fmt]

@@ -15,11 +15,15 @@ def home(request: HttpRequest) -> HttpResponse:
     published = Article.objects.published().for_cards()
     featured = published.filter(featured=True).first() or published.first()
     latest = published.exclude(pk=featured.pk) if featured else published
-    return render(request, "alliance/home.html", {
-        "featured": featured,
-        "latest": latest[:6],
-        "key_figures": KeyFigure.objects.all(),
-    })
+    return render(
+        request,
+        "alliance/home.html",
+        {
+            "featured": featured,
+            "latest": latest[:6],
+            "key_figures": KeyFigure.objects.all(),
+        },
+    )
 
 
 def page(request: HttpRequest, key: str) -> HttpResponse:
@@ -31,8 +35,11 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        *(f"Disallow: /{code}/{part}/" for code, _n in settings.LANGUAGES
-          for part in ("compte", "account")),
+        *(
+            f"Disallow: /{code}/{part}/"
+            for code, _n in settings.LANGUAGES
+            for part in ("compte", "account")
+        ),
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -34,15 +34,19 @@ class User(AbstractBaseUser, PermissionsMixin):
     first_name = models.CharField(_("first name"), max_length=150, blank=True)
     last_name = models.CharField(_("last name"), max_length=150, blank=True)
     preferred_language = models.CharField(
-        _("preferred language"), max_length=2, choices=settings.LANGUAGES,
+        _("preferred language"),
+        max_length=2,
+        choices=settings.LANGUAGES,
         default="fr",
     )
     is_staff = models.BooleanField(
-        _("staff"), default=False,
+        _("staff"),
+        default=False,
         help_text=_("Can log into the admin site."),
     )
     is_active = models.BooleanField(
-        _("active"), default=True,
+        _("active"),
+        default=True,
         help_text=_("Untick this instead of deleting the account."),
     )
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)

@@ -39,7 +39,12 @@ class CategoryAdmin(TabbedTranslationAdmin):
 @admin.register(Article)
 class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
     list_display = (
-        "title", "category", "status_label", "publish_at", "visibility", "featured",
+        "title",
+        "category",
+        "status_label",
+        "publish_at",
+        "visibility",
+        "featured",
         "english_label",
     )
     list_display_links = ("title",)
@@ -54,9 +59,12 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "body")}),
         (_("Cover image"), {"fields": ("cover", "cover_preview", "cover_alt")}),
-        (_("Publication"), {
-            "fields": ("category", "status", "publish_at", "visibility", "featured"),
-        }),
+        (
+            _("Publication"),
+            {
+                "fields": ("category", "status", "publish_at", "visibility", "featured"),
+            },
+        ),
         (_("History"), {"fields": ("author", "created_at", "updated_at")}),
     )
 
@@ -76,9 +84,7 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
             return format_html(
                 '<span class="apq-badge apq-badge--scheduled">{}</span>', _("Scheduled")
             )
-        return format_html(
-            '<span class="apq-badge apq-badge--live">{}</span>', _("Published")
-        )
+        return format_html('<span class="apq-badge apq-badge--live">{}</span>', _("Published"))
 
     @admin.display(description=_("English"), boolean=True)
     def english_label(self, obj: Article) -> bool:
@@ -94,16 +100,26 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
     @admin.action(description=_("Publish the selected articles"))
     def publish(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
         count = services.article_publish(articles=queryset, by=request.user)
-        self.message_user(request, ngettext(
-            "%(count)d article published.", "%(count)d articles published.", count
-        ) % {"count": count}, messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("%(count)d article published.", "%(count)d articles published.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
     @admin.action(description=_("Unpublish the selected articles"))
     def unpublish(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
         count = services.article_unpublish(articles=queryset, by=request.user)
-        self.message_user(request, ngettext(
-            "%(count)d article returned to draft.", "%(count)d articles returned to draft.", count
-        ) % {"count": count}, messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d article returned to draft.",
+                "%(count)d articles returned to draft.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
     class Media:
         css = {"all": ("admin/apq-admin.css",)}

@@ -77,51 +77,75 @@ class Article(models.Model):
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
-        _("slug"), max_length=200, unique=True,
+        _("slug"),
+        max_length=200,
+        unique=True,
         help_text=_("The end of the article's address, e.g. “new-name”."),
     )
     summary = models.TextField(
-        _("summary"), max_length=400,
+        _("summary"),
+        max_length=400,
         help_text=_("One or two sentences, shown in lists, feeds and social media shares."),
     )
     body = RichTextField(_("text"))
     cover = SafeImageField(
-        _("cover image"), upload_to="news/covers/%Y/", blank=True,
+        _("cover image"),
+        upload_to="news/covers/%Y/",
+        blank=True,
         help_text=_("JPEG, PNG or WebP, 10 MB at most."),
     )
     cover_alt = models.CharField(
-        _("image alternative text"), max_length=250, blank=True,
-        help_text=_("Describes the image for people who cannot see it. Required when there is an image."),
+        _("image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Describes the image for people who cannot see it. Required when there is an image."
+        ),
     )
     cover_list = ImageSpecField(
-        source="cover", processors=[ResizeToFill(640, 360)], format="JPEG",
+        source="cover",
+        processors=[ResizeToFill(640, 360)],
+        format="JPEG",
         options={"quality": 80},
     )
     cover_detail = ImageSpecField(
-        source="cover", processors=[ResizeToFit(1280, 1280, upscale=False)], format="JPEG",
+        source="cover",
+        processors=[ResizeToFit(1280, 1280, upscale=False)],
+        format="JPEG",
         options={"quality": 85},
     )
     category = models.ForeignKey(
         Category, on_delete=models.PROTECT, related_name="articles", verbose_name=_("category")
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="articles", verbose_name=_("author"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("author"),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     publish_at = models.DateTimeField(
-        _("publication date"), default=timezone.now,
+        _("publication date"),
+        default=timezone.now,
         help_text=_("A future date schedules the article: it will appear by itself at that time."),
     )
     featured = models.BooleanField(
-        _("featured"), default=False,
+        _("featured"),
+        default=False,
         help_text=_("Pinned at the top of the home page."),
     )
     visibility = models.CharField(
-        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC,
-        help_text=_("Visitors see the title and summary of a members-only article, never its text."),
+        _("visibility"),
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.PUBLIC,
+        help_text=_(
+            "Visitors see the title and summary of a members-only article, never its text."
+        ),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

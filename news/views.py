@@ -70,8 +70,12 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
             Q(publish_at__lt=article.publish_at)
             | Q(publish_at=article.publish_at, pk__lt=article.pk)
         ).first()
-        context["next"] = published.filter(
-            Q(publish_at__gt=article.publish_at)
-            | Q(publish_at=article.publish_at, pk__gt=article.pk)
-        ).order_by("publish_at", "pk").first()
+        context["next"] = (
+            published.filter(
+                Q(publish_at__gt=article.publish_at)
+                | Q(publish_at=article.publish_at, pk__gt=article.pk)
+            )
+            .order_by("publish_at", "pk")
+            .first()
+        )
     return render(request, "news/article_detail.html", context)

@@ -83,8 +83,9 @@ class KeyFigureFactory(DjangoModelFactory):
     label_en = "jobs"
 
 
-def image_upload(name: str = "couverture.png", size=(800, 450), fmt: str = "PNG",
-                 color=(11, 79, 108)) -> SimpleUploadedFile:
+def image_upload(
+    name: str = "couverture.png", size=(800, 450), fmt: str = "PNG", color=(11, 79, 108)
+) -> SimpleUploadedFile:
     buffer = io.BytesIO()
     Image.new("RGB", size, color).save(buffer, format=fmt)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{fmt.lower()}")

@@ -14,11 +14,14 @@ pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize(("accept", "target"), [
-    ("fr-CA,fr;q=0.9,en;q=0.8", "/fr/"),
-    ("en-CA,en;q=0.9", "/en/"),
-    ("de-DE", "/fr/"),
-])
+@pytest.mark.parametrize(
+    ("accept", "target"),
+    [
+        ("fr-CA,fr;q=0.9,en;q=0.8", "/fr/"),
+        ("en-CA,en;q=0.9", "/en/"),
+        ("de-DE", "/fr/"),
+    ],
+)
 def test_root_sends_visitors_to_their_language(client, accept, target):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
 
@@ -52,8 +55,11 @@ def test_about_page_in_both_languages(client):
 
 
 def test_privacy_policy_names_the_privacy_officer(client, settings):
-    PageFactory(key="privacy", title_fr="Confidentialité",
-                body_fr="<p>Écrivez à {privacy_email}, {postal_address}.</p>")
+    PageFactory(
+        key="privacy",
+        title_fr="Confidentialité",
+        body_fr="<p>Écrivez à {privacy_email}, {postal_address}.</p>",
+    )
 
     html = client.get("/fr/confidentialite/").content.decode()
 
@@ -94,11 +100,14 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert "Disallow: /admin/" in response.content.decode()
 
 
-@pytest.mark.parametrize(("url", "text", "lang"), [
-    ("/fr/nouvelles/nulle-part/", "Page introuvable", "fr"),
-    ("/en/news/nowhere/", "Page not found", "en"),
-    ("/fr/page-inexistante/", "Page introuvable", "fr"),
-])
+@pytest.mark.parametrize(
+    ("url", "text", "lang"),
+    [
+        ("/fr/nouvelles/nulle-part/", "Page introuvable", "fr"),
+        ("/en/news/nowhere/", "Page not found", "en"),
+        ("/fr/page-inexistante/", "Page introuvable", "fr"),
+    ],
+)
 def test_404_pages_speak_the_visitors_language(client, url, text, lang):
     response = client.get(url)
 
@@ -122,8 +131,14 @@ def test_500_page_is_translated(client):
 def _run_prod(extra_env: dict) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update({"DJANGO_SETTINGS_MODULE": "alliance.settings.prod", **extra_env})
-    return subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_production_settings_refuse_to_start_without_secret_key_or_hosts():

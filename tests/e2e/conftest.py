@@ -13,8 +13,13 @@ AXE_JS = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 # Without the background-networking flags Chromium keeps calling home, and this machine
 # has no internet: the calls fail slowly and noisily.
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -56,8 +61,9 @@ def axe_js() -> str:
 @pytest.fixture
 def page(browser, live_server, settings):
     settings.DEBUG = False
-    context = browser.new_context(base_url=live_server.url, locale="fr-CA",
-                                  viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        base_url=live_server.url, locale="fr-CA", viewport={"width": 1280, "height": 900}
+    )
     context.set_default_timeout(15_000)
     page = context.new_page()
     yield page

@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.core.management import call_command
 
@@ -6,8 +8,10 @@ from alliance.reference_content import REBRAND_ARTICLE
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PAGES = [
-    "/fr/", "/en/",
-    "/fr/nouvelles/", "/en/news/",
+    "/fr/",
+    "/en/",
+    "/fr/nouvelles/",
+    "/en/news/",
     f"/fr/nouvelles/{REBRAND_ARTICLE['slug_fr']}/",
     f"/en/news/{REBRAND_ARTICLE['slug_en']}/",
 ]
@@ -15,7 +19,7 @@ PAGES = [
 
 @pytest.fixture
 def seeded():
-    call_command("seed_demo", verbosity=0, stdout=open("/dev/null", "w"))
+    call_command("seed_demo", verbosity=0, stdout=io.StringIO())
 
 
 def test_no_serious_or_critical_accessibility_violation(page, axe_js, seeded):
@@ -31,7 +35,8 @@ def test_no_serious_or_critical_accessibility_violation(page, axe_js, seeded):
                     targets = [node["target"] for node in violation["nodes"]][:3]
                     problems.append(f"{url} @{width}px: {violation['id']} {targets}")
             overflow = page.evaluate(
-                "() => document.documentElement.scrollWidth > window.innerWidth")
+                "() => document.documentElement.scrollWidth > window.innerWidth"
+            )
             if overflow:
                 problems.append(f"{url} @{width}px: scrolls horizontally")
 

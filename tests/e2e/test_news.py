@@ -1,3 +1,4 @@
+import io
 import re
 
 import pytest
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def reference_content():
-    call_command("seed_reference", verbosity=0, stdout=open("/dev/null", "w"))
+    call_command("seed_reference", verbosity=0, stdout=io.StringIO())
 
 
 def test_visitor_reads_the_rebrand_and_switches_to_english(page, reference_content):
@@ -73,15 +74,20 @@ def test_staff_write_publish_and_find_an_article(page, tmp_path):
     page.get_by_role("link", name="Nouvelle ligne de recyclage").click()
     expect(page.locator(".prose")).to_have_text("La ligne traite dix tonnes par jour.")
     expect(page.locator(".article__cover img")).to_have_attribute(
-        "alt", "La nouvelle ligne de recyclage")
+        "alt", "La nouvelle ligne de recyclage"
+    )
     page.get_by_role("navigation", name="Langue").get_by_role("link", name="English").click()
     expect(page).to_have_url(re.compile("/en/news/new-recycling-line/$"))
     expect(page.locator(".prose")).to_have_text("The line handles ten tonnes a day.")
 
 
 def test_members_only_body_stays_hidden_in_the_browser(page):
-    ArticleFactory(title_fr="Veille du marché", slug_fr="veille", members_only=True,
-                   body_fr="<p>Prix confidentiels des résines</p>")
+    ArticleFactory(
+        title_fr="Veille du marché",
+        slug_fr="veille",
+        members_only=True,
+        body_fr="<p>Prix confidentiels des résines</p>",
+    )
 
     page.goto("/fr/nouvelles/veille/")
 

@@ -13,10 +13,16 @@ SECRET = "Le texte secret réservé aux membres"
 
 
 def test_news_list_shows_published_articles_newest_first(client):
-    old = ArticleFactory(title_fr="Ancienne nouvelle", publish_at=timezone.now() - dt.timedelta(days=9))
-    new = ArticleFactory(title_fr="Nouvelle fraîche", publish_at=timezone.now() - dt.timedelta(days=1))
+    old = ArticleFactory(
+        title_fr="Ancienne nouvelle", publish_at=timezone.now() - dt.timedelta(days=9)
+    )
+    new = ArticleFactory(
+        title_fr="Nouvelle fraîche", publish_at=timezone.now() - dt.timedelta(days=1)
+    )
     ArticleFactory(title_fr="Brouillon caché", draft=True)
-    ArticleFactory(title_fr="Programmée plus tard", publish_at=timezone.now() + dt.timedelta(days=2))
+    ArticleFactory(
+        title_fr="Programmée plus tard", publish_at=timezone.now() + dt.timedelta(days=2)
+    )
 
     response = client.get("/fr/nouvelles/")
 
@@ -29,7 +35,9 @@ def test_news_list_shows_published_articles_newest_first(client):
 
 def test_scheduled_article_appears_by_itself_when_its_time_comes(client):
     publish_at = timezone.now() + dt.timedelta(hours=2)
-    ArticleFactory(title_fr="Annonce programmée", slug_fr="annonce-programmee", publish_at=publish_at)
+    ArticleFactory(
+        title_fr="Annonce programmée", slug_fr="annonce-programmee", publish_at=publish_at
+    )
 
     assert "Annonce programmée" not in client.get("/fr/nouvelles/").content.decode()
     assert client.get("/fr/nouvelles/annonce-programmee/").status_code == 404
@@ -56,8 +64,9 @@ def test_news_list_is_paginated_and_a_page_past_the_end_is_a_french_404(client):
 
 
 def test_filter_by_category_in_both_languages(client):
-    events = CategoryFactory(name_fr="Événements", slug_fr="evenements", name_en="Events",
-                             slug_en="events")
+    events = CategoryFactory(
+        name_fr="Événements", slug_fr="evenements", name_en="Events", slug_en="events"
+    )
     ArticleFactory(title_fr="Soirée réseautage", title_en="Networking evening", category=events)
     ArticleFactory(title_fr="Autre sujet", title_en="Other topic")
 
@@ -80,8 +89,12 @@ def test_unknown_category_or_article_is_a_404_in_the_visitors_language(client):
 
 
 def test_article_detail_in_french_and_english_with_translated_slugs(client):
-    article = ArticleFactory(title_fr="Le nouveau nom", slug_fr="le-nouveau-nom",
-                             title_en="The new name", slug_en="the-new-name")
+    article = ArticleFactory(
+        title_fr="Le nouveau nom",
+        slug_fr="le-nouveau-nom",
+        title_en="The new name",
+        slug_en="the-new-name",
+    )
 
     fr = client.get("/fr/nouvelles/le-nouveau-nom/").content.decode()
     en = client.get("/en/news/the-new-name/").content.decode()
@@ -90,7 +103,9 @@ def test_article_detail_in_french_and_english_with_translated_slugs(client):
     assert "The new name" in en and article.body_en in en
     assert 'href="/en/news/the-new-name/" hreflang="en"' in fr
     assert 'href="/fr/nouvelles/le-nouveau-nom/" hreflang="fr"' in en
-    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/news/the-new-name/">' in fr
+    assert (
+        '<link rel="alternate" hreflang="en" href="http://testserver/en/news/the-new-name/">' in fr
+    )
     assert '<link rel="canonical" href="http://testserver/fr/nouvelles/le-nouveau-nom/">' in fr
 
 
@@ -104,8 +119,9 @@ def test_the_other_languages_slug_redirects_to_the_right_address(client):
 
 
 def test_english_falls_back_to_french_marked_with_lang_fr(client):
-    ArticleFactory(title_fr="Seulement en français", slug_fr="seulement-en-francais",
-                   french_only=True)
+    ArticleFactory(
+        title_fr="Seulement en français", slug_fr="seulement-en-francais", french_only=True
+    )
 
     html = client.get("/en/news/seulement-en-francais/").content.decode()
 
@@ -116,11 +132,18 @@ def test_english_falls_back_to_french_marked_with_lang_fr(client):
 
 
 def test_article_page_has_opengraph_twitter_and_previous_next(client):
-    older = ArticleFactory(title_fr="Plus ancienne", publish_at=timezone.now() - dt.timedelta(days=5))
-    article = ArticleFactory(title_fr="Au milieu", summary_fr="Résumé du milieu",
-                             category=older.category,
-                             publish_at=timezone.now() - dt.timedelta(days=3))
-    newer = ArticleFactory(title_fr="Plus récente", publish_at=timezone.now() - dt.timedelta(days=1))
+    older = ArticleFactory(
+        title_fr="Plus ancienne", publish_at=timezone.now() - dt.timedelta(days=5)
+    )
+    article = ArticleFactory(
+        title_fr="Au milieu",
+        summary_fr="Résumé du milieu",
+        category=older.category,
+        publish_at=timezone.now() - dt.timedelta(days=3),
+    )
+    newer = ArticleFactory(
+        title_fr="Plus récente", publish_at=timezone.now() - dt.timedelta(days=1)
+    )
 
     html = client.get(article.get_absolute_url()).content.decode()
 
@@ -134,8 +157,13 @@ def test_article_page_has_opengraph_twitter_and_previous_next(client):
 
 
 def test_members_only_article_shows_visitors_title_and_summary_and_a_login_invitation(client):
-    article = ArticleFactory(title_fr="Veille réservée", summary_fr="Le résumé public.",
-                             body_fr=f"<p>{SECRET}</p>", members_only=True, featured=True)
+    article = ArticleFactory(
+        title_fr="Veille réservée",
+        summary_fr="Le résumé public.",
+        body_fr=f"<p>{SECRET}</p>",
+        members_only=True,
+        featured=True,
+    )
 
     pages = [
         client.get(article.get_absolute_url()),

@@ -23,8 +23,10 @@ class Command(BaseCommand):
             categories[item["key"]], created = Category.objects.get_or_create(
                 slug_fr=item["slug_fr"],
                 defaults={
-                    "name_fr": item["name_fr"], "name_en": item["name_en"],
-                    "slug_en": item["slug_en"], "position": position,
+                    "name_fr": item["name_fr"],
+                    "name_en": item["name_en"],
+                    "slug_en": item["slug_en"],
+                    "position": position,
                 },
             )
             self._report(created, "category", item["name_fr"])
@@ -45,13 +47,18 @@ class Command(BaseCommand):
         category = categories[rebrand.pop("category")]
         if not Article.objects.filter(slug_fr=rebrand["slug_fr"]).exists():
             article = Article(
-                category=category, status=Article.Status.PUBLISHED, featured=True,
-                publish_at=timezone.now(), **rebrand,
-                cover_alt_fr=COVER_ALT_FR, cover_alt_en=COVER_ALT_EN,
+                category=category,
+                status=Article.Status.PUBLISHED,
+                featured=True,
+                publish_at=timezone.now(),
+                **rebrand,
+                cover_alt_fr=COVER_ALT_FR,
+                cover_alt_en=COVER_ALT_EN,
             )
             article.cover.save(
                 "alliance-polymeres-quebec.jpg",
-                make_cover(seed=0), save=False,
+                make_cover(seed=0),
+                save=False,
             )
             article.full_clean()
             article.save()

@@ -14,7 +14,7 @@ from news.demo_content import DEMO_ARTICLES
 from news.models import Article, Category
 
 STAFF_EMAIL = "equipe@alliancepolymeres.quebec"
-STAFF_PASSWORD = "Demo-Alliance-2026"  # noqa: S105 — fictitious demo content, printed on purpose
+STAFF_PASSWORD = "Demo-Alliance-2026"
 
 
 class Command(BaseCommand):
@@ -38,10 +38,15 @@ class Command(BaseCommand):
             article = Article(
                 category=by_key[item["category"]],
                 author=staff,
-                title_fr=item["title_fr"], slug_fr=slug_fr,
-                summary_fr=item["summary_fr"], body_fr=item["body_fr"],
-                visibility=(Article.Visibility.MEMBERS if item["members_only"]
-                            else Article.Visibility.PUBLIC),
+                title_fr=item["title_fr"],
+                slug_fr=slug_fr,
+                summary_fr=item["summary_fr"],
+                body_fr=item["body_fr"],
+                visibility=(
+                    Article.Visibility.MEMBERS
+                    if item["members_only"]
+                    else Article.Visibility.PUBLIC
+                ),
                 **self._schedule(index, now),
             )
             if item["english"]:
@@ -58,16 +63,22 @@ class Command(BaseCommand):
             article.save()
             created += 1
         self.stdout.write(f"  created  {created} demo articles")
-        self.stdout.write(self.style.SUCCESS(
-            "\nDemo ready. Staff login (admin at http://127.0.0.1:8000/admin/):\n"
-            f"  email:    {STAFF_EMAIL}\n  password: {STAFF_PASSWORD}\n"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                "\nDemo ready. Staff login (admin at http://127.0.0.1:8000/admin/):\n"
+                f"  email:    {STAFF_EMAIL}\n  password: {STAFF_PASSWORD}\n"
+            )
+        )
 
     def _staff(self) -> User:
         staff, created = User.objects.get_or_create(
             email=STAFF_EMAIL,
-            defaults={"first_name": "Équipe", "last_name": "Démo", "is_staff": True,
-                      "is_superuser": True},
+            defaults={
+                "first_name": "Équipe",
+                "last_name": "Démo",
+                "is_staff": True,
+                "is_superuser": True,
+            },
         )
         if created:
             staff.set_password(STAFF_PASSWORD)
@@ -85,8 +96,12 @@ class Command(BaseCommand):
     def _schedule(index: int, now: dt.datetime) -> dict:
         """Spread the articles over 18 months; a few are scheduled, a few are drafts."""
         if index % 13 == 5:
-            return {"status": Article.Status.PUBLISHED,
-                    "publish_at": now + dt.timedelta(days=3 + index)}
+            return {
+                "status": Article.Status.PUBLISHED,
+                "publish_at": now + dt.timedelta(days=3 + index),
+            }
         status = Article.Status.DRAFT if index % 11 == 7 else Article.Status.PUBLISHED
-        return {"status": status,
-                "publish_at": now - dt.timedelta(days=2 + index * 13, hours=index % 9)}
+        return {
+            "status": status,
+            "publish_at": now - dt.timedelta(days=2 + index * 13, hours=index % 9),
+        }
