@@ -66,7 +66,7 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 messages: install
-	$(PY) manage.py makemessages --locale fr --locale en --ignore '.venv/*' --ignore 'tests/*' --ignore 'staticfiles/*' --no-obsolete
+	$(PY) manage.py makemessages --locale fr --locale en --ignore '.venv/*' --ignore 'tests/*' --ignore 'staticfiles/*' --no-obsolete --add-location file
 	@msgfmt --statistics -o /dev/null locale/fr/LC_MESSAGES/django.po
 
 bench: install compilemessages
