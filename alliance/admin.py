@@ -1,7 +1,7 @@
 from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
+from alliance.admin_mixins import FrenchFirstAdmin
 from alliance.models import KeyFigure, Page
 
 admin.site.site_header = "Alliance Polymères Québec"
@@ -9,7 +9,7 @@ admin.site.site_title = "Alliance Polymères Québec"
 
 
 @admin.register(Page)
-class PageAdmin(VersionAdmin, TabbedTranslationAdmin):
+class PageAdmin(VersionAdmin, FrenchFirstAdmin):
     list_display = ("title", "key", "updated_at")
     readonly_fields = ("updated_at",)
 
@@ -22,6 +22,6 @@ class PageAdmin(VersionAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(KeyFigure)
-class KeyFigureAdmin(TabbedTranslationAdmin):
+class KeyFigureAdmin(FrenchFirstAdmin):
     list_display = ("value", "label", "position")
     list_editable = ("position",)

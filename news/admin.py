@@ -5,9 +5,9 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
+from alliance.admin_mixins import FrenchFirstAdmin
 from news import services
 from news.models import Article, Category
 
@@ -29,7 +29,7 @@ class EnglishFilter(admin.SimpleListFilter):
 
 
 @admin.register(Category)
-class CategoryAdmin(TabbedTranslationAdmin):
+class CategoryAdmin(FrenchFirstAdmin):
     list_display = ("name", "slug", "position")
     list_editable = ("position",)
     prepopulated_fields = {"slug": ("name",)}
@@ -37,7 +37,7 @@ class CategoryAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
+class ArticleAdmin(VersionAdmin, FrenchFirstAdmin):
     list_display = (
         "title",
         "category",

@@ -147,3 +147,92 @@ def test_production_settings_refuse_to_start_without_secret_key_or_hosts():
 
     assert no_key.returncode != 0 and "DJANGO_SECRET_KEY" in no_key.stderr
     assert no_hosts.returncode != 0 and "DJANGO_ALLOWED_HOSTS" in no_hosts.stderr
+
+
+@pytest.mark.parametrize(
+    ("template", "lang", "text"),
+    [
+        ("403.html", "fr", "Accès refusé"),
+        ("403.html", "en", "Access denied"),
+        ("429.html", "fr", "Trop de tentatives"),
+        ("429.html", "en", "Too many attempts"),
+    ],
+)
+def test_403_and_429_pages_in_both_languages(rf, template, lang, text):
+    from django.contrib.auth.models import AnonymousUser
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    request = rf.get(f"/{lang}/")
+    request.user = AnonymousUser()
+    with translation.override(lang):
+        html = render_to_string(template, request=request)
+
+    assert text in html
+    assert f'<html lang="{lang}">' in html
+
+
+def test_login_page_speaks_french_and_accepts_a_verified_member(client):
+    from allauth.account.models import EmailAddress
+
+    from tests.factories import PASSWORD, UserFactory
+
+    user = UserFactory(email="membre@exemple.qc.ca")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+
+    page = client.get("/fr/compte/login/").content.decode()
+    response = client.post("/fr/compte/login/", {"login": user.email, "password": PASSWORD})
+
+    assert "Connexion" in page and "Mot de passe" in page
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(user.pk)
+
+
+def test_there_is_no_open_signup(client):
+    from members.models import User
+
+    page = client.get("/fr/compte/signup/").content.decode()
+    client.post(
+        "/fr/compte/signup/",
+        {
+            "email": "intrus@exemple.com",
+            "password1": "Un-mot-de-passe-42",
+            "password2": "Un-mot-de-passe-42",
+        },
+    )
+
+    assert "Inscriptions fermées" in page
+    assert not User.objects.filter(email="intrus@exemple.com").exists()
+
+
+def test_redis_is_the_cache_when_redis_url_is_set():
+    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    env = {
+        **os.environ,
+        "REDIS_URL": "redis://127.0.0.1:6379/3",
+        "DJANGO_SETTINGS_MODULE": "alliance.settings.dev",
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert out.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+
+
+def test_healthz_is_503_when_redis_cannot_be_reached(client, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+        }
+    }
+
+    response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert json.loads(response.content)["cache"] == "unreachable"

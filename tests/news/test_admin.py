@@ -271,3 +271,23 @@ def test_visitors_cannot_reach_the_admin(client):
 @pytest.fixture(autouse=True)
 def _revisions_enabled():
     assert reversion.is_registered(Article)
+
+
+def test_changing_only_the_english_reminds_staff_to_update_the_french(staff_client):
+    category = CategoryFactory()
+    staff_client.post(ADD_URL, article_form(category))
+    article = Article.objects.get()
+
+    response = staff_client.post(
+        f"/admin/news/article/{article.pk}/change/",
+        article_form(category, title_en="A newer English title"),
+        follow=True,
+    )
+
+    assert "mais pas le français" in response.content.decode()
+    both = staff_client.post(
+        f"/admin/news/article/{article.pk}/change/",
+        article_form(category, title_en="Again", title_fr="Encore"),
+        follow=True,
+    )
+    assert "mais pas le français" not in both.content.decode()
