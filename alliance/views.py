@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -7,6 +6,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from alliance.i18n import urls_by_language
 from alliance.models import KeyFigure, Page
 from news.models import Article
 
@@ -32,14 +32,12 @@ def page(request: HttpRequest, key: str) -> HttpResponse:
 
 @require_GET
 def robots_txt(request: HttpRequest) -> HttpResponse:
+    # The account pages' folder in each language, e.g. /fr/compte/ and /en/account/.
+    account_pages = urls_by_language(lambda: reverse("account_login").rsplit("/", 2)[0] + "/")
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        *(
-            f"Disallow: /{code}/{part}/"
-            for code, _n in settings.LANGUAGES
-            for part in ("compte", "account")
-        ),
+        *(f"Disallow: {url}" for url in account_pages.values()),
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

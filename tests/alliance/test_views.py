@@ -98,6 +98,9 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert response["Content-Type"].startswith("text/plain")
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
     assert "Disallow: /admin/" in response.content.decode()
+    assert "Disallow: /fr/compte/\n" in response.content.decode()
+    assert "Disallow: /en/account/\n" in response.content.decode()
+    assert "/fr/account/" not in response.content.decode()
 
 
 @pytest.mark.parametrize(
