@@ -21,12 +21,11 @@ $(UV):
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
 install: $(UV)
-	$(UV) sync --frozen --inexact --quiet
+	$(UV) sync --frozen --inexact --quiet $(INSTALL_ARGS)
 
 # Compiled catalogues are build output: they are made here, never committed.
 compilemessages: install
-	$(PY) -m babel.messages.frontend compile --domain django --directory locale --use-fuzzy=false --statistics 2>&1 | grep -v '^$$' || true
-	@test -f locale/fr/LC_MESSAGES/django.mo
+	$(PY) -m babel.messages.frontend compile --domain django --directory locale --statistics
 
 demo: install compilemessages
 	$(PY) manage.py migrate --noinput
@@ -69,8 +68,10 @@ messages: install
 	$(PY) manage.py makemessages --locale fr --locale en --ignore '.venv/*' --ignore 'tests/*' --ignore 'staticfiles/*' --no-obsolete --add-location file
 	@msgfmt --statistics -o /dev/null locale/fr/LC_MESSAGES/django.po
 
+# Query counts and response times of the main pages on 5, 50 and 600 articles, in a
+# throwaway database; the figures go in docs/performance.md.
 bench: install compilemessages
-	$(PY) docs/bench/queries.py
+	DJANGO_SETTINGS_MODULE=alliance.settings.test $(PY) manage.py bench_pages
 
 clean:
 	rm -rf $(VENV) staticfiles .test-media .pytest_cache $(E2E)/node_modules

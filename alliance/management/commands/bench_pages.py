@@ -1,0 +1,91 @@
+"""Measure the public pages and the admin changelist: SQL queries and response times.
+
+Runs in a throwaway database created for the occasion, filled with N articles, so it
+never touches real data. `make bench` runs it and docs/performance.md keeps the figures.
+"""
+
+import statistics
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, setup_test_environment
+
+PAGES = [
+    ("home (fr)", "/fr/"),
+    ("news list (fr)", "/fr/nouvelles/"),
+    ("news list (en)", "/en/news/"),
+    ("news search (fr)", "/fr/nouvelles/?q=recyclage"),
+    ("article (fr)", None),
+    ("RSS feed (en)", "/en/news/rss/"),
+    ("sitemap.xml", "/sitemap.xml"),
+    ("admin changelist", "/admin/news/article/"),
+]
+
+
+class Command(BaseCommand):
+    help = "Benchmark page query counts and response times on N generated articles."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--articles", type=int, nargs="+", default=[5, 50, 600])
+        parser.add_argument("--runs", type=int, default=30)
+
+    def handle(self, *args, articles, runs, **options):
+        from tests.factories import ArticleFactory, CategoryFactory, StaffFactory
+
+        setup_test_environment()
+        old_name = connection.creation.create_test_db(verbosity=0, keepdb=False)
+        try:
+            rows = []
+            categories = CategoryFactory.create_batch(6)
+            staff = StaffFactory()
+            created = 0
+            for count in sorted(articles):
+                for i in range(created, count):
+                    ArticleFactory(
+                        category=categories[i % 6], featured=(i == 0), members_only=(i % 5 == 0)
+                    )
+                created = count
+                rows += self._measure(count, runs, staff)
+        finally:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
+        self.stdout.write(f"database: {connection.vendor}; {runs} runs per page\n")
+        self.stdout.write(
+            f"{'page':<24}{'articles':>9}{'queries':>9}{'median ms':>11}{'p95 ms':>9}"
+        )
+        for row in rows:
+            self.stdout.write("{:<24}{:>9}{:>9}{:>11.1f}{:>9.1f}".format(*row))
+
+    def _measure(self, count, runs, staff):
+        from news.models import Article
+
+        client = Client()
+        rows = []
+        article = Article.objects.published().order_by("publish_at")[count // 2]
+        for name, url in PAGES:
+            url = url or article.get_absolute_url()
+            if url.startswith("/admin/"):
+                client.force_login(staff)
+            client.get(url)  # warm-up: templates, URL resolver, renditions
+            with CaptureQueriesContext(connection) as queries:
+                status = client.get(url).status_code
+            # Read it now: every later request empties the connection's query log.
+            query_count = len(queries)
+            assert status == 200, (url, status)
+            timings = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                client.get(url)
+                timings.append((time.perf_counter() - start) * 1000)
+            timings.sort()
+            rows.append(
+                (
+                    name,
+                    count,
+                    query_count,
+                    statistics.median(timings),
+                    timings[int(len(timings) * 0.95) - 1],
+                )
+            )
+        return rows
