@@ -1,9 +1,9 @@
 import os
 
-import nh3
 from django import forms
 from django.db import models
 from django_prose_editor.fields import ProseEditorField
+from modeltranslation.translator import NotRegistered, translator
 
 from alliance.images import ALLOWED_FORMATS, reencode, validate_image_upload
 
@@ -34,14 +34,23 @@ class RichTextField(ProseEditorField):
 
     def pre_save(self, model_instance, add):
         value = getattr(model_instance, self.attname)
-        if value:
-            value = self.sanitize(value)
+        if not value:
+            return value
+        value = self.sanitize(value)
+        # modeltranslation keeps the untranslated column beside body_fr/body_en, and its
+        # attribute writes to the current language's field: putting the cleaned value back
+        # through it would copy the French fallback into body_en. Only real columns get it.
+        if not _is_translated_original(model_instance, self.name):
             setattr(model_instance, self.attname, value)
         return value
 
 
-def html_to_text(html: str) -> str:
-    return nh3.clean(html, tags=set()).strip()
+def _is_translated_original(instance: models.Model, name: str) -> bool:
+    try:
+        options = translator.get_options_for_model(type(instance))
+    except NotRegistered:
+        return False
+    return name in options.all_fields
 
 
 class SafeImageField(models.ImageField):

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from django.conf import settings
+from django.db import models
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils import translation
@@ -17,11 +18,17 @@ def urls_by_language(get_url: Callable[[], str]) -> dict[str, str]:
     return urls
 
 
-def language_links(request: HttpRequest, urls: dict[str, str] | None = None) -> list[dict]:
+def language_links(
+    request: HttpRequest,
+    urls: dict[str, str] | None = None,
+    translated: dict[str, bool] | None = None,
+) -> list[dict]:
     """What the language switcher and the hreflang alternates show.
 
     Without ``urls``, the current path is translated with Django's URL resolver, which is
-    right for every page whose path holds no translated slug.
+    right for every page whose path holds no translated slug. ``translated`` says which
+    languages the page's content really exists in: a page shown in the French fallback is
+    not announced to search engines as an English alternate.
     """
     if urls is None:
         path = request.get_full_path()
@@ -37,6 +44,7 @@ def language_links(request: HttpRequest, urls: dict[str, str] | None = None) -> 
                 "url": urls[code],
                 "absolute_url": request.build_absolute_uri(urls[code]),
                 "current": code == current,
+                "alternate": translated is None or translated.get(code, False),
             }
         )
     return links
@@ -50,3 +58,18 @@ def fallback_language(obj, field: str) -> str | None:
     if getattr(obj, f"{field}_{current}", None):
         return None
     return settings.LANGUAGE_CODE
+
+
+class TranslatedSlugQuerySet(models.QuerySet):
+    def find_by_slug(self, slug: str) -> models.Model | None:
+        """The object with this slug in the current language, else in another language.
+
+        Slugs are unique per language; an object found by another language's slug (a
+        French slug on an English URL, say) is for the caller to redirect.
+        """
+        current = translation.get_language()
+        languages = [current] + [code for code, _name in settings.LANGUAGES if code != current]
+        for code in languages:
+            if found := self.filter(**{f"slug_{code}": slug}).first():
+                return found
+        return None

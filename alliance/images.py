@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # e.g. 8000 × 5000
@@ -77,6 +77,10 @@ def reencode(file) -> tuple[ContentFile, str]:
     """
     image = _open_checked(file)
     fmt = image.format
+    icc_profile = image.info.get("icc_profile")
+    # Phones store photos sideways with an orientation tag; the tag goes with the metadata,
+    # so the pixels must be turned first.
+    image = ImageOps.exif_transpose(image)
     if fmt == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
     out = io.BytesIO()
@@ -85,5 +89,7 @@ def reencode(file) -> tuple[ContentFile, str]:
         "PNG": {"optimize": True},
         "WEBP": {"quality": 88},
     }[fmt]
+    if icc_profile:
+        save_args["icc_profile"] = icc_profile  # keeps the colours of wide-gamut photos
     image.save(out, format=fmt, **save_args)
     return ContentFile(out.getvalue()), ALLOWED_FORMATS[fmt]

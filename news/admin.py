@@ -20,11 +20,8 @@ class EnglishFilter(admin.SimpleListFilter):
         return [("missing", _("English missing")), ("complete", _("English complete"))]
 
     def queryset(self, request, queryset):
-        missing = Article.objects.missing_english().values("pk")
-        if self.value() == "missing":
-            return queryset.filter(pk__in=missing)
-        if self.value() == "complete":
-            return queryset.exclude(pk__in=missing)
+        if self.value() in ("missing", "complete"):
+            return queryset.filter(english_complete=self.value() == "complete")
         return queryset
 
 
@@ -69,7 +66,7 @@ class ArticleAdmin(VersionAdmin, FrenchFirstAdmin):
     )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
-        return super().get_queryset(request).select_related("category")
+        return super().get_queryset(request).with_english_status()
 
     def save_model(self, request, obj, form, change):
         if obj.author_id is None:
@@ -86,9 +83,9 @@ class ArticleAdmin(VersionAdmin, FrenchFirstAdmin):
             )
         return format_html('<span class="apq-badge apq-badge--live">{}</span>', _("Published"))
 
-    @admin.display(description=_("English"), boolean=True)
+    @admin.display(description=_("English"), boolean=True, ordering="english_complete")
     def english_label(self, obj: Article) -> bool:
-        return bool(obj.title_en and obj.summary_en and obj.body_en)
+        return obj.english_complete
 
     @admin.display(description=_("preview"))
     def cover_preview(self, obj: Article) -> str:

@@ -1,27 +1,46 @@
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from imagekit.models import ImageSpecField
-from imagekit.processors import ResizeToFill, ResizeToFit
+from imagekit.processors import ResizeToFill
 
 from alliance.fields import RichTextField, SafeImageField
+from alliance.i18n import TranslatedSlugQuerySet
 from members.access import can_read_members_content
+
+RESERVED_SLUGS = {"rss", "atom"}  # taken by the feeds under the news address
+
+
+def validate_not_reserved(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            _("“%(slug)s” is reserved for the news feeds; choose another."),
+            code="reserved",
+            params={"slug": value},
+        )
 
 
 class Category(models.Model):
     name = models.CharField(_("name"), max_length=80)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    # Unique per language through the constraints below, not on the untranslated column
+    # modeltranslation keeps, whose value depends on the language active when saving.
+    slug = models.SlugField(_("slug"), max_length=80)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = TranslatedSlugQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("category")
         verbose_name_plural = _("categories")
         ordering = ["position", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug_fr"], name="news_category_slug_fr_unique"),
+            models.UniqueConstraint(fields=["slug_en"], name="news_category_slug_en_unique"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -30,15 +49,37 @@ class Category(models.Model):
         return reverse("news:category", kwargs={"slug": self.slug})
 
 
-class ArticleQuerySet(models.QuerySet["Article"]):
+ENGLISH_FIELDS = ("title", "summary", "body")
+
+
+class ArticleQuerySet(TranslatedSlugQuerySet):
     def published(self) -> "ArticleQuerySet":
         """Published and due: a future publish date keeps an article scheduled, not shown."""
         return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
 
+    def visible_to(self, user) -> "ArticleQuerySet":
+        """What a person may open: the published articles, and for staff every draft and
+        scheduled article too, so they can preview it on the site."""
+        return self if user.is_staff else self.published()
+
     def for_cards(self) -> "ArticleQuerySet":
-        return self.select_related("category").defer(
-            *(f"body_{lang}" for lang, _name in settings.LANGUAGES)
-        )
+        bodies = ["body", *(f"body_{lang}" for lang, _name in settings.LANGUAGES)]
+        return self.select_related("category").defer(*bodies)
+
+    def before(self, article: "Article") -> "ArticleQuerySet":
+        return self.filter(
+            Q(publish_at__lt=article.publish_at)
+            | Q(publish_at=article.publish_at, pk__lt=article.pk)
+        ).order_by("-publish_at", "-pk")
+
+    def after(self, article: "Article") -> "ArticleQuerySet":
+        return self.filter(
+            Q(publish_at__gt=article.publish_at)
+            | Q(publish_at=article.publish_at, pk__gt=article.pk)
+        ).order_by("publish_at", "pk")
+
+    def related_to(self, article: "Article") -> "ArticleQuerySet":
+        return self.filter(category=article.category_id).exclude(pk=article.pk)
 
     def search(self, query: str, *, user) -> "ArticleQuerySet":
         """Match the words of a query in both languages.
@@ -59,11 +100,16 @@ class ArticleQuerySet(models.QuerySet["Article"]):
             articles = articles.filter(in_teaser | in_body)
         return articles
 
-    def missing_english(self) -> "ArticleQuerySet":
+    def with_english_status(self) -> "ArticleQuerySet":
+        """Annotate ``english_complete``: title, summary and text all exist in English."""
         missing = Q()
-        for field in ("title", "summary", "body"):
+        for field in ENGLISH_FIELDS:
             missing |= Q(**{f"{field}_en": ""}) | Q(**{f"{field}_en__isnull": True})
-        return self.filter(missing)
+        return self.annotate(
+            english_complete=Case(
+                When(missing, then=False), default=True, output_field=models.BooleanField()
+            )
+        )
 
 
 class Article(models.Model):
@@ -79,7 +125,7 @@ class Article(models.Model):
     slug = models.SlugField(
         _("slug"),
         max_length=200,
-        unique=True,
+        validators=[validate_not_reserved],
         help_text=_("The end of the article's address, e.g. “new-name”."),
     )
     summary = models.TextField(
@@ -110,7 +156,7 @@ class Article(models.Model):
     )
     cover_detail = ImageSpecField(
         source="cover",
-        processors=[ResizeToFit(1280, 1280, upscale=False)],
+        processors=[ResizeToFill(1280, 720)],
         format="JPEG",
         options={"quality": 85},
     )
@@ -157,6 +203,10 @@ class Article(models.Model):
         verbose_name_plural = _("articles")
         ordering = ["-publish_at", "-pk"]
         indexes = [models.Index(fields=["status", "publish_at"])]
+        constraints = [
+            models.UniqueConstraint(fields=["slug_fr"], name="news_article_slug_fr_unique"),
+            models.UniqueConstraint(fields=["slug_en"], name="news_article_slug_en_unique"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -179,4 +229,4 @@ class Article(models.Model):
         return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
 
     def body_visible_to(self, user) -> bool:
-        return not self.is_members_only or can_read_members_content(user or AnonymousUser())
+        return not self.is_members_only or can_read_members_content(user)

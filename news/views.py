@@ -1,38 +1,53 @@
-from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Q
+from django.conf import settings
+from django.core.paginator import InvalidPage, Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 
-from alliance.i18n import language_links, urls_by_language
+from alliance.i18n import fallback_language, language_links, urls_by_language
+from news.forms import NewsSearchForm
 from news.models import Article, Category
 
-PAGE_SIZE = 12
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
-def _page(request: HttpRequest, articles) -> "Paginator.page":
+def _page(request: HttpRequest, articles) -> Page:
     try:
-        return Paginator(articles, PAGE_SIZE).page(request.GET.get("page") or 1)
+        return Paginator(articles, settings.NEWS_PAGE_SIZE).page(request.GET.get("page") or 1)
     except InvalidPage as exc:
         raise Http404(str(exc)) from exc
+
+
+def _redirect_to_translated(request: HttpRequest, obj) -> HttpResponse:
+    """A slug of another language: send the visitor to this language's address, 301."""
+    url = obj.get_absolute_url()
+    if query := request.META.get("QUERY_STRING"):
+        url = f"{url}?{query}"
+    return redirect(url, permanent=True)
 
 
 def article_list(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     articles = Article.objects.published().for_cards()
     category = None
     if slug is not None:
-        category = _by_translated_slug(Category.objects.all(), slug)
+        category = Category.objects.find_by_slug(slug)
+        if category is None:
+            raise Http404
         if category.slug != slug:
-            return redirect(category, permanent=True)
+            return _redirect_to_translated(request, category)
         articles = articles.filter(category=category)
-    query = request.GET.get("q", "").strip()[:100]
+    form = NewsSearchForm(request.GET)
+    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
     if query:
         articles = articles.search(query, user=request.user)
+    page = _page(request, articles)
     context = {
-        "page_obj": _page(request, articles),
+        "page_obj": page,
         "categories": Category.objects.all(),
         "category": category,
+        "form": form,
         "query": query,
+        "canonical_path": request.path + (f"?page={page.number}" if page.number > 1 else ""),
     }
     if category is not None:
         context["language_links"] = language_links(
@@ -41,41 +56,28 @@ def article_list(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     return render(request, "news/article_list.html", context)
 
 
-def _by_translated_slug(queryset, slug: str):
-    """Find an object by its slug in the current language or in French.
-
-    English slugs fall back to the French one, so a French slug can arrive on an English URL.
-    """
-    lang = get_language()
-    return get_object_or_404(queryset, Q(**{f"slug_{lang}": slug}) | Q(slug_fr=slug))
-
-
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    articles = Article.objects.select_related("category", "author")
-    if not request.user.is_staff:
-        articles = articles.published()
-    article = _by_translated_slug(articles, slug)
+    article = Article.objects.visible_to(request.user).select_related("category")
+    article = article.find_by_slug(slug)
+    if article is None:
+        raise Http404
     if article.slug != slug:
-        return redirect(article, permanent=True)
+        return _redirect_to_translated(request, article)
 
     published = Article.objects.published().for_cards()
     context = {
         "article": article,
         "show_body": article.body_visible_to(request.user),
-        "language_links": language_links(request, urls_by_language(article.get_absolute_url)),
-        "related": published.filter(category=article.category_id).exclude(pk=article.pk)[:3],
+        # The language the text is really in: French when English falls back to it.
+        "content_language": fallback_language(article, "title") or get_language(),
+        "language_links": language_links(
+            request,
+            urls_by_language(article.get_absolute_url),
+            translated={code: bool(getattr(article, f"title_{code}")) for code in LANGUAGE_CODES},
+        ),
+        "related": published.related_to(article)[:3],
     }
     if article.is_live:
-        context["previous"] = published.filter(
-            Q(publish_at__lt=article.publish_at)
-            | Q(publish_at=article.publish_at, pk__lt=article.pk)
-        ).first()
-        context["next"] = (
-            published.filter(
-                Q(publish_at__gt=article.publish_at)
-                | Q(publish_at=article.publish_at, pk__gt=article.pk)
-            )
-            .order_by("publish_at", "pk")
-            .first()
-        )
+        context["previous"] = published.before(article).first()
+        context["next"] = published.after(article).first()
     return render(request, "news/article_detail.html", context)

@@ -1,4 +1,6 @@
 import pytest
+from django.core.cache import cache
+from django.core.signals import request_finished
 from django.utils import translation
 
 from tests.factories import StaffFactory
@@ -11,9 +13,27 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """The cache remembers which renditions exist (and, later, rate limits): start empty."""
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _french_by_default():
+    """Tests start in French, and go back to French after each request.
+
+    The test client runs requests in the test's own thread, where the locale middleware
+    leaves the language of the last URL active; a factory called after a request to
+    /en/… would otherwise run in English.
+    """
+
+    def back_to_french(**kwargs):
+        translation.activate("fr")
+
+    request_finished.connect(back_to_french, dispatch_uid="tests-back-to-french")
     with translation.override("fr"):
         yield
+    request_finished.disconnect(dispatch_uid="tests-back-to-french")
 
 
 @pytest.fixture

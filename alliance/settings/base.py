@@ -165,7 +165,9 @@ STORAGES = {
 }
 # Uploads above this stay on disk instead of in memory; the image validators cap their size.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.JustInTime"
+# Renditions are made when an image is saved; pages then only build their URL, never
+# touching the storage (a missing file is a broken image, not an error page).
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 
 # --- Email --------------------------------------------------------------------
 # EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.org:587; unset prints emails.
@@ -190,6 +192,7 @@ ASSOCIATION = {
     "name": "Alliance Polymères Québec",
     "email": env.str("ASSOCIATION_EMAIL", default="info@alliancepolymeres.quebec"),
     "phone": env.str("ASSOCIATION_PHONE", default="418 555-0134"),
+    "phone_link": env.str("ASSOCIATION_PHONE_LINK", default="+14185550134"),  # for tel:
     "postal_address": env.str(
         "ASSOCIATION_POSTAL_ADDRESS",
         default="5100, boulevard Guillaume-Couture, bureau 200, Lévis (Québec) G6W 0R4",
@@ -200,6 +203,9 @@ ASSOCIATION = {
 }
 
 NEWS_PAGE_SIZE = 12
+# Uploaded files are served by Django itself only in development and in browser tests;
+# in production the web server or the object storage serves them.
+SERVE_MEDIA = DEBUG
 
 LOGGING = {
     "version": 1,

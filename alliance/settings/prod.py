@@ -10,6 +10,16 @@ if len(SECRET_KEY) < 50:
         "DJANGO_SECRET_KEY is missing or too short: set it to a random string of at least "
         "50 characters, e.g. python -c 'import secrets; print(secrets.token_urlsafe(64))'."
     )
+if not env.str("DATABASE_URL", default=""):
+    raise ImproperlyConfigured(
+        "DATABASE_URL is missing: production runs on PostgreSQL, "
+        "e.g. DATABASE_URL=postgres://alliance:secret@db.example.org:5432/alliance"
+    )
+if not env.str("EMAIL_URL", default=""):
+    raise ImproperlyConfigured(
+        "EMAIL_URL is missing: without it password resets and error reports are lost, "
+        "e.g. EMAIL_URL=smtp+tls://user:secret@smtp.example.org:587"
+    )
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured(
         "DJANGO_ALLOWED_HOSTS is missing: set it to the site's host names, comma-separated, "
@@ -19,8 +29,10 @@ if not ALLOWED_HOSTS:
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=31_536_000)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = True
+# Both apply to the whole domain and are slow to undo once browsers have them: turn them
+# off here if the association's other sites are not all on HTTPS.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

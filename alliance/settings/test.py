@@ -8,6 +8,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = BASE_DIR / ".test-media"
+SERVE_MEDIA = True  # the browser tests look at uploaded covers
 # Tests don't run collectstatic; the manifest storage would refuse every {% static %}.
 STORAGES = {
     **STORAGES,

@@ -36,19 +36,25 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.e2e)
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture
+def browser(_allow_orm_beside_playwright):
+    # One browser per test: Playwright's event loop must be gone before pytest-django
+    # flushes the database after the test, which it does from this same thread.
     if not os.access(CHROMIUM, os.X_OK):
         _missing(f"Chromium not found at {CHROMIUM}")
     from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls
-    # (factories, assertions) are still synchronous and safe.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def _allow_orm_beside_playwright(monkeypatch):
+    # Playwright's sync API runs an event loop in the test's thread; the test's own ORM
+    # calls (factories, assertions) are still synchronous and safe. Only for these tests.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ PAGES = [
 
 @pytest.fixture
 def seeded():
-    call_command("seed_demo", verbosity=0, stdout=io.StringIO())
+    call_command("seed_demo", force=True, verbosity=0, stdout=io.StringIO())
 
 
 def test_no_serious_or_critical_accessibility_violation(page, axe_js, seeded):

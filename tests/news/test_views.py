@@ -5,7 +5,13 @@ import pytest
 from django.utils import timezone
 
 from news.models import Article
-from tests.factories import ArticleFactory, CategoryFactory, StaffFactory
+from tests.factories import (
+    ArticleFactory,
+    CategoryFactory,
+    KeyFigureFactory,
+    StaffFactory,
+    image_upload,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -248,14 +254,24 @@ def test_sitemap_lists_published_articles_with_language_alternates(client):
 @pytest.mark.parametrize("count", [5, 50])
 def test_query_counts_do_not_grow_with_articles(client, django_assert_num_queries, count):
     category = CategoryFactory()
-    articles = ArticleFactory.create_batch(count, category=category)
+    KeyFigureFactory.create_batch(4)
+    articles = [
+        ArticleFactory(
+            category=category,
+            cover=image_upload(size=(320, 180)),
+            cover_alt_fr="Image",
+            featured=(i == 0),
+            members_only=(i % 3 == 0),
+        )
+        for i in range(count)
+    ]
     article = articles[len(articles) // 2]
 
-    # list: count, categories, page of articles
+    # list: count, categories, the page of articles (covers need no query)
     with django_assert_num_queries(3):
         assert client.get("/fr/nouvelles/").status_code == 200
-    # home: featured, fallback to the latest, key figures, latest news
-    with django_assert_num_queries(4):
+    # home: the featured article, key figures, latest news
+    with django_assert_num_queries(3):
         assert client.get("/fr/").status_code == 200
     # detail: the article, related, previous, next
     with django_assert_num_queries(4):
@@ -268,3 +284,69 @@ def test_published_queryset_excludes_drafts_and_future():
     ArticleFactory(publish_at=timezone.now() + dt.timedelta(minutes=5))
 
     assert list(Article.objects.published()) == [live]
+
+
+def test_slugs_shared_across_languages_lead_to_the_right_article(client):
+    ArticleFactory(title_fr="Article A", slug_fr="polymeres", slug_en="a-polymers")
+    ArticleFactory(title_en="Article B", slug_fr="b-polymeres", slug_en="polymeres")
+
+    fr = client.get("/fr/nouvelles/polymeres/")
+    en = client.get("/en/news/polymeres/")
+
+    assert fr.status_code == 200 and "Article A" in fr.content.decode()
+    assert en.status_code == 200 and "Article B" in en.content.decode()
+
+
+def test_an_english_slug_on_a_french_url_redirects_and_keeps_the_query(client):
+    ArticleFactory(slug_fr="le-nouveau-nom", slug_en="the-new-name")
+    CategoryFactory(slug_fr="evenements", slug_en="events")
+
+    article = client.get("/fr/nouvelles/the-new-name/?utm_source=infolettre")
+    category = client.get("/en/news/category/evenements/?page=1&q=soiree")
+
+    assert article.status_code == 301
+    assert article["Location"] == "/fr/nouvelles/le-nouveau-nom/?utm_source=infolettre"
+    assert category["Location"] == "/en/news/category/events/?page=1&q=soiree"
+
+
+@pytest.mark.parametrize("query", ["a\x00b", "\x00", "x" * 500])
+def test_odd_search_input_never_breaks_the_page(client, query):
+    ArticleFactory(title_fr="Recyclage")
+
+    response = client.get("/fr/nouvelles/", {"q": query})
+
+    assert response.status_code == 200
+    assert "Recyclage" in response.content.decode()
+
+
+def test_french_only_article_is_not_announced_as_english(client):
+    ArticleFactory(slug_fr="seulement-en-francais", french_only=True)
+
+    html = client.get("/en/news/seulement-en-francais/").content.decode()
+    sitemap = client.get("/sitemap.xml").content.decode()
+
+    assert 'hreflang="en"' not in html.split("</head>")[0]
+    assert '<meta property="og:locale" content="fr_CA">' in html
+    assert "/en/news/seulement-en-francais/" not in sitemap
+    assert "/fr/nouvelles/seulement-en-francais/" in sitemap
+
+
+def test_search_pages_are_not_indexed_and_canonical_drops_tracking(client):
+    ArticleFactory()
+
+    search = client.get("/fr/nouvelles/?q=nouvelle").content.decode()
+    tracked = client.get("/fr/nouvelles/?utm_source=x").content.decode()
+
+    assert '<meta name="robots" content="noindex">' in search
+    assert '<link rel="canonical" href="http://testserver/fr/nouvelles/">' in tracked
+
+
+def test_a_missing_cover_file_is_a_broken_image_not_an_error_page(client, settings):
+    import shutil
+
+    article = ArticleFactory(cover=image_upload(), cover_alt_fr="Une usine", featured=True)
+    shutil.rmtree(settings.MEDIA_ROOT)
+
+    assert client.get("/fr/").status_code == 200
+    assert client.get("/fr/nouvelles/").status_code == 200
+    assert client.get(article.get_absolute_url()).status_code == 200

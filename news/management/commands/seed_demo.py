@@ -1,8 +1,10 @@
 import datetime as dt
+import secrets
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -14,7 +16,6 @@ from news.demo_content import DEMO_ARTICLES
 from news.models import Article, Category
 
 STAFF_EMAIL = "equipe@alliancepolymeres.quebec"
-STAFF_PASSWORD = "Demo-Alliance-2026"
 
 
 class Command(BaseCommand):
@@ -23,10 +24,23 @@ class Command(BaseCommand):
         "(some members-only, some scheduled, a few drafts). Never run it on production."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run even though DEBUG is off (tests); never on a real site.",
+        )
+
     @transaction.atomic
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args, force: bool, **options) -> None:
+        if not (settings.DEBUG or force):
+            raise CommandError(
+                "seed_demo adds fictitious articles and a staff account with a known "
+                "password: it runs only where DEBUG is on (a development machine)."
+            )
         call_command("seed_reference", stdout=self.stdout)
-        staff = self._staff()
+        password = secrets.token_urlsafe(12)
+        staff = self._staff(password)
         categories = {c.slug_fr: c for c in Category.objects.all()}
         by_key = {key: categories[slug] for key, slug in self._category_slugs().items()}
         now = timezone.now()
@@ -66,12 +80,13 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 "\nDemo ready. Staff login (admin at http://127.0.0.1:8000/admin/):\n"
-                f"  email:    {STAFF_EMAIL}\n  password: {STAFF_PASSWORD}\n"
+                f"  email:    {STAFF_EMAIL}\n  password: {password}\n"
+                "(a new password each time seed_demo runs)\n"
             )
         )
 
-    def _staff(self) -> User:
-        staff, created = User.objects.get_or_create(
+    def _staff(self, password: str) -> User:
+        staff, _created = User.objects.get_or_create(
             email=STAFF_EMAIL,
             defaults={
                 "first_name": "Équipe",
@@ -80,9 +95,8 @@ class Command(BaseCommand):
                 "is_superuser": True,
             },
         )
-        if created:
-            staff.set_password(STAFF_PASSWORD)
-            staff.save()
+        staff.set_password(password)
+        staff.save()
         EmailAddress.objects.get_or_create(
             user=staff, email=STAFF_EMAIL, defaults={"verified": True, "primary": True}
         )

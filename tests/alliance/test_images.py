@@ -1,0 +1,50 @@
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from tests.factories import ArticleFactory, CategoryFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _phone_photo() -> SimpleUploadedFile:
+    """A JPEG 400×200 as stored by the sensor, tagged "rotate 90°", with a GPS position."""
+    image = Image.new("RGB", (400, 200), (200, 30, 30))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: rotate 90° clockwise to display
+    exif[0x8825] = {1: "N", 2: (46.0, 48.0, 0.0)}  # GPS latitude, near Lévis
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", exif=exif)
+    return SimpleUploadedFile("photo.jpg", buffer.getvalue(), content_type="image/jpeg")
+
+
+def test_uploaded_photos_are_turned_upright_and_lose_their_location():
+    article = ArticleFactory(
+        category=CategoryFactory(), cover=_phone_photo(), cover_alt_fr="Une photo"
+    )
+
+    with Image.open(article.cover.path) as stored:
+        assert stored.size == (200, 400)
+        exif = stored.getexif()
+        assert 0x8825 not in exif and 0x0112 not in exif
+
+
+def test_a_png_renamed_jpg_is_stored_under_its_real_type():
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 64)).save(buffer, format="PNG")
+    upload = SimpleUploadedFile("vraiment.jpg", buffer.getvalue(), content_type="image/jpeg")
+
+    article = ArticleFactory(cover=upload, cover_alt_fr="Image")
+
+    assert article.cover.name.endswith("vraiment.png")
+
+
+def test_renditions_are_made_when_the_cover_is_saved():
+    article = ArticleFactory(cover=_phone_photo(), cover_alt_fr="Une photo")
+
+    for rendition, size in ((article.cover_list, (640, 360)), (article.cover_detail, (1280, 720))):
+        assert rendition.storage.exists(rendition.name)
+        with Image.open(rendition.storage.open(rendition.name)) as image:
+            assert image.size == size
