@@ -17,6 +17,10 @@ STORAGES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # An in-memory test database, shared with the live server thread of browser tests.
     DATABASES["default"]["TEST"] = {"NAME": ""}
+else:
+    # A pool keeps the live server's connections open, and the test database could not be
+    # dropped at the end. tests/alliance/test_settings.py checks the pool on its own.
+    DATABASES["default"]["OPTIONS"].pop("pool", None)
 
 # Serve static files straight from the app and project folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
