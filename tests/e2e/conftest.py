@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 AXE_JS = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
@@ -48,6 +49,9 @@ def browser(_allow_orm_beside_playwright):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        # The test's ORM calls ran beside Playwright's event loop, where Django keeps a
+        # connection of their own: close it, or PostgreSQL cannot drop the test database.
+        connections.close_all()
 
 
 @pytest.fixture
