@@ -1,28 +1,78 @@
-"""The database settings as production and `make demo` use them, in their own processes."""
+"""Settings as production and `make demo` read them from the environment, each checked in a
+process of its own."""
 
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _run(code: str, **env: str) -> str:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    environment.update({"DJANGO_SETTINGS_MODULE": "alliance.settings.dev", **env})
-    result = subprocess.run(
-        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+PROD_ENV = {
+    "DJANGO_SECRET_KEY": "x" * 64,
+    "DJANGO_ALLOWED_HOSTS": "portail.example.org",
+    "DATABASE_URL": "postgres://alliance@127.0.0.1:5432/alliance",
+    "EMAIL_URL": "smtp+tls://portail:secret@smtp.example.org:587",
+}
+
+
+def _process(args: list[str], settings: str, env: dict) -> subprocess.CompletedProcess:
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("DJANGO_") and k not in (*PROD_ENV, "REDIS_URL")
+    }
+    environment.update({"DJANGO_SETTINGS_MODULE": settings, **env})
+    return subprocess.run(
+        [sys.executable, *args],
         cwd=ROOT,
         env=environment,
         capture_output=True,
         text=True,
         timeout=60,
     )
+
+
+def _run(code: str, **env: str) -> str:
+    result = _process(
+        ["-c", f"import django; django.setup(); {code}"], "alliance.settings.dev", env
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
+
+
+def test_redis_is_the_cache_when_redis_url_is_set():
+    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+
+    assert _run(code) == "django.core.cache.backends.locmem.LocMemCache"
+    assert _run(code, REDIS_URL="redis://127.0.0.1:6379/3") == (
+        "django.core.cache.backends.redis.RedisCache"
+    )
+
+
+@pytest.mark.parametrize("missing", sorted(PROD_ENV))
+def test_production_settings_refuse_to_start_without_what_they_need(missing):
+    env = {k: v for k, v in PROD_ENV.items() if k != missing}
+
+    result = _process(["manage.py", "check"], "alliance.settings.prod", env)
+
+    assert result.returncode != 0
+    assert f"{missing} is missing" in result.stderr
+
+
+def test_production_settings_start_with_what_they_need():
+    result = _process(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        "alliance.settings.prod",
+        {**PROD_ENV, "DJANGO_SECRET_KEY": secrets.token_urlsafe(64)},
+    )
+
+    assert result.returncode == 0, result.stderr
 
 
 def test_sqlite_file_runs_in_wal_mode_with_immediate_transactions(tmp_path):

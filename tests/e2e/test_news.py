@@ -73,9 +73,9 @@ def test_staff_write_publish_and_find_an_article(page, tmp_path):
     page.goto("/fr/nouvelles/")
     page.get_by_role("link", name="Nouvelle ligne de recyclage").click()
     expect(page.locator(".prose")).to_have_text("La ligne traite dix tonnes par jour.")
-    expect(page.locator(".article__cover img")).to_have_attribute(
-        "alt", "La nouvelle ligne de recyclage"
-    )
+    cover_image = page.locator(".article__cover img")
+    expect(cover_image).to_have_attribute("alt", "La nouvelle ligne de recyclage")
+    assert cover_image.evaluate("img => img.complete && img.naturalWidth") == 1280
     page.get_by_role("navigation", name="Langue").get_by_role("link", name="English").click()
     expect(page).to_have_url(re.compile("/en/news/new-recycling-line/$"))
     expect(page.locator(".prose")).to_have_text("The line handles ten tonnes a day.")
