@@ -1,6 +1,7 @@
 """Settings as production and `make demo` read them from the environment, each checked in a
 process of its own."""
 
+import json
 import os
 import secrets
 import subprocess
@@ -100,3 +101,20 @@ def test_postgres_url_uses_psycopg3_with_a_connection_pool(db):
     assert out[0] == "{'min_size': 2, 'max_size': 10}"
     if on_postgres:
         assert out[1] == "ConnectionPool"
+
+
+def test_collectstatic_makes_hashed_and_compressed_files_for_whitenoise(tmp_path):
+    env = {**PROD_ENV, "DJANGO_STATIC_ROOT": str(tmp_path)}
+
+    result = _process(
+        ["manage.py", "collectstatic", "--noinput", "-v0"], "alliance.settings.prod", env
+    )
+
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads((tmp_path / "staticfiles.json").read_text())["paths"]
+    hashed_css = manifest["css/site.css"]
+    assert hashed_css != "css/site.css"
+    assert (tmp_path / f"{hashed_css}.gz").exists() and (tmp_path / f"{hashed_css}.br").exists()
+    # The admin's language tabs and the editor come from our own static files.
+    assert "vendor/jquery-ui/jquery-ui.min.js" in manifest
+    assert any(path.startswith("django_prose_editor/") for path in manifest)
