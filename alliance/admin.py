@@ -9,7 +9,7 @@ admin.site.site_title = "Alliance Polymères Québec"
 
 
 @admin.register(Page)
-class PageAdmin(VersionAdmin, FrenchFirstAdmin):
+class PageAdmin(FrenchFirstAdmin, VersionAdmin):
     list_display = ("title", "key", "updated_at")
     readonly_fields = ("updated_at",)
 

@@ -1,3 +1,4 @@
+import reversion
 from django.conf import settings
 from django.contrib import messages
 from django.utils import translation
@@ -6,26 +7,24 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 
 class FrenchFirstAdmin(TabbedTranslationAdmin):
-    """Translation tabs, plus a reminder when only the English text was changed.
+    """Translation tabs, a change history written in French, and a reminder when only the
+    English text was changed.
 
-    French content must never be older than the English: a saved edit that touches an
-    English field but not its French counterpart is pointed out to the staff member.
+    Put it before django-reversion's VersionAdmin in the bases, so the history comment it
+    writes is the French one.
     """
 
     def construct_change_message(self, request, form, formsets, add=False):
-        """Name per-language fields in French in the change history.
-
-        Django stores field labels untranslated and translates them when the history is
-        shown, but labels like "Title [fr]" are built by modeltranslation and have no
-        catalogue entry: the history would show them in English forever.
-        """
+        # Django stores the changed fields' labels untranslated and translates them when
+        # the history is shown; "Status" or modeltranslation's "Title [fr]" have no catalogue
+        # entry, so they would stay English. Store them in French instead.
         message = super().construct_change_message(request, form, formsets, add)
-        translated = [name for name in form.changed_data if name in self._translated_names]
+        changed = [name for name in form.changed_data if name in form.fields]
         with translation.override(None):
-            untranslated = [str(form.fields[name].label) for name in translated]
+            untranslated = [str(form.fields[name].label) for name in changed]
         with translation.override(settings.LANGUAGE_CODE):
             french = dict(
-                zip(untranslated, (str(form.fields[n].label) for n in translated), strict=True)
+                zip(untranslated, (str(form.fields[name].label) for name in changed), strict=True)
             )
         for entry in message:
             if "changed" in entry and "name" not in entry["changed"]:
@@ -33,13 +32,19 @@ class FrenchFirstAdmin(TabbedTranslationAdmin):
                 entry["changed"]["fields"] = [french.get(field, field) for field in fields]
         return message
 
-    @property
-    def _translated_names(self) -> set[str]:
-        return {
-            f"{field}_{code}"
-            for field in self.trans_opts.all_fields
-            for code, _name in settings.LANGUAGES
-        }
+    def log_addition(self, request, obj, message):
+        return self._french_revision_comment(super().log_addition(request, obj, message))
+
+    def log_change(self, request, obj, message):
+        return self._french_revision_comment(super().log_change(request, obj, message))
+
+    @staticmethod
+    def _french_revision_comment(entry):
+        # django-reversion keeps the comment as rendered in the language of whoever saved.
+        if reversion.is_active():
+            with translation.override(settings.LANGUAGE_CODE):
+                reversion.set_comment(entry.get_change_message())
+        return entry
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

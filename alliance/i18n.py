@@ -3,10 +3,13 @@
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 
 def urls_by_language(get_url: Callable[[], str]) -> dict[str, str]:
@@ -16,6 +19,15 @@ def urls_by_language(get_url: Callable[[], str]) -> dict[str, str]:
         with translation.override(code):
             urls[code] = get_url()
     return urls
+
+
+def language_links_for(request: HttpRequest, page: "TranslatedPage") -> list[dict]:
+    """The language links of a page with a translated slug (an article, a category)."""
+    return language_links(
+        request,
+        urls_by_language(page.get_absolute_url),
+        translated={code: page.available_in(code) for code, _name in settings.LANGUAGES},
+    )
 
 
 def language_links(
@@ -73,3 +85,42 @@ class TranslatedSlugQuerySet(models.QuerySet):
             if found := self.filter(**{f"slug_{code}": slug}).first():
                 return found
         return None
+
+
+class TranslatedPage(models.Model):
+    """A model shown on its own page in each language, under a translated slug.
+
+    A slug is looked up in the URL's language and then in the other one, so it must be
+    unique across both languages, not only within one.
+    """
+
+    # The fields that must exist in a language for the page to count as translated.
+    translation_complete_fields: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def available_in(self, code: str) -> bool:
+        return all(
+            getattr(self, f"{field}_{code}", None) for field in self.translation_complete_fields
+        )
+
+    def clean(self) -> None:
+        super().clean()
+        codes = [code for code, _name in settings.LANGUAGES]
+        others = type(self)._default_manager.exclude(pk=self.pk)
+        errors = {}
+        for code in codes:
+            slug = getattr(self, f"slug_{code}", None)
+            if not slug:
+                continue
+            taken = Q()
+            for other in codes:
+                taken |= Q(**{f"slug_{other}": slug})
+            if others.filter(taken).exists():
+                errors[f"slug_{code}"] = ValidationError(SLUG_TAKEN, code="unique")
+        if errors:
+            raise ValidationError(errors)
+
+
+SLUG_TAKEN = _("This address is already used by another page, in French or in English.")

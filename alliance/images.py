@@ -12,11 +12,14 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # e.g. 8000 × 5000
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+# Pillow names a JPEG with an embedded preview (many cameras and phones) "MPO".
+READABLE_FORMATS = {**ALLOWED_FORMATS, "MPO": "jpg"}
+SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 
 def _open_checked(file) -> Image.Image:
@@ -32,7 +35,7 @@ def _open_checked(file) -> Image.Image:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(file)
-            if image.format not in ALLOWED_FORMATS:
+            if image.format not in READABLE_FORMATS:
                 raise ValidationError(
                     _("This file type is not accepted: upload a JPEG, PNG or WebP image."),
                     code="invalid_format",
@@ -71,16 +74,17 @@ def validate_image_upload(value) -> None:
 
 
 def reencode(file) -> tuple[ContentFile, str]:
-    """Re-encode a checked upload in its own format, dropping metadata (EXIF, GPS…).
+    """Re-encode a checked upload, dropping its metadata (EXIF, GPS position…).
 
+    The pixels are turned upright first (phones store photos sideways with an orientation
+    tag) and converted to sRGB (the renditions and most browsers ignore colour profiles).
     Returns the new content and the file extension that matches its real format.
     """
     image = _open_checked(file)
-    fmt = image.format
-    icc_profile = image.info.get("icc_profile")
-    # Phones store photos sideways with an orientation tag; the tag goes with the metadata,
-    # so the pixels must be turned first.
+    fmt = "JPEG" if image.format == "MPO" else image.format
     image = ImageOps.exif_transpose(image)
+    image = _to_srgb(image)
+    image.info.pop("icc_profile", None)  # sRGB now: the profile would only add weight
     if fmt == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
     out = io.BytesIO()
@@ -89,7 +93,17 @@ def reencode(file) -> tuple[ContentFile, str]:
         "PNG": {"optimize": True},
         "WEBP": {"quality": 88},
     }[fmt]
-    if icc_profile:
-        save_args["icc_profile"] = icc_profile  # keeps the colours of wide-gamut photos
     image.save(out, format=fmt, **save_args)
     return ContentFile(out.getvalue()), ALLOWED_FORMATS[fmt]
+
+
+def _to_srgb(image: Image.Image) -> Image.Image:
+    profile = image.info.get("icc_profile")
+    if not profile:
+        return image
+    mode = "RGBA" if "A" in image.getbands() else "RGB"
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+        return ImageCms.profileToProfile(image, source, SRGB, outputMode=mode)
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return image  # a broken profile: keep the pixels as they are

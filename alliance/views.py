@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from alliance.i18n import urls_by_language
 from alliance.models import KeyFigure, Page
@@ -30,7 +30,7 @@ def page(request: HttpRequest, key: str) -> HttpResponse:
     return render(request, "alliance/page.html", {"page": get_object_or_404(Page, key=key)})
 
 
-@require_GET
+@require_safe
 def robots_txt(request: HttpRequest) -> HttpResponse:
     # The account pages' folder in each language, e.g. /fr/compte/ and /en/account/.
     account_pages = urls_by_language(lambda: reverse("account_login").rsplit("/", 2)[0] + "/")
@@ -44,7 +44,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request: HttpRequest) -> JsonResponse:
     """For the load balancer and monitoring: can this process reach its database and cache?"""
     checks = {}

@@ -34,7 +34,7 @@ class CategoryAdmin(FrenchFirstAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin, FrenchFirstAdmin):
+class ArticleAdmin(FrenchFirstAdmin, VersionAdmin):
     list_display = (
         "title",
         "category",

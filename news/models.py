@@ -9,7 +9,7 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill
 
 from alliance.fields import RichTextField, SafeImageField
-from alliance.i18n import TranslatedSlugQuerySet
+from alliance.i18n import SLUG_TAKEN, TranslatedPage, TranslatedSlugQuerySet
 from members.access import can_read_members_content
 
 RESERVED_SLUGS = {"rss", "atom"}  # taken by the feeds under the news address
@@ -24,22 +24,27 @@ def validate_not_reserved(value: str) -> None:
         )
 
 
-class Category(models.Model):
+class Category(TranslatedPage):
     name = models.CharField(_("name"), max_length=80)
     # Unique per language through the constraints below, not on the untranslated column
     # modeltranslation keeps, whose value depends on the language active when saving.
-    slug = models.SlugField(_("slug"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, db_index=False)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = TranslatedSlugQuerySet.as_manager()
+    translation_complete_fields = ("name",)
 
     class Meta:
         verbose_name = _("category")
         verbose_name_plural = _("categories")
         ordering = ["position", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["slug_fr"], name="news_category_slug_fr_unique"),
-            models.UniqueConstraint(fields=["slug_en"], name="news_category_slug_en_unique"),
+            models.UniqueConstraint(
+                fields=[f"slug_{code}"],
+                name=f"news_category_slug_{code}_unique",
+                violation_error_message=SLUG_TAKEN,
+            )
+            for code in ("fr", "en")
         ]
 
     def __str__(self) -> str:
@@ -112,7 +117,7 @@ class ArticleQuerySet(TranslatedSlugQuerySet):
         )
 
 
-class Article(models.Model):
+class Article(TranslatedPage):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
@@ -125,6 +130,7 @@ class Article(models.Model):
     slug = models.SlugField(
         _("slug"),
         max_length=200,
+        db_index=False,  # the per-language columns carry the unique indexes
         validators=[validate_not_reserved],
         help_text=_("The end of the article's address, e.g. “new-name”."),
     )
@@ -176,8 +182,12 @@ class Article(models.Model):
     )
     publish_at = models.DateTimeField(
         _("publication date"),
-        default=timezone.now,
-        help_text=_("A future date schedules the article: it will appear by itself at that time."),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Left empty, it is set when the article is published. A future date schedules "
+            "the article: it will appear by itself at that time."
+        ),
     )
     featured = models.BooleanField(
         _("featured"),
@@ -197,15 +207,21 @@ class Article(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
+    translation_complete_fields = ENGLISH_FIELDS
 
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        ordering = ["-publish_at", "-pk"]
+        # Drafts not yet dated come first in the admin, then the newest.
+        ordering = [models.F("publish_at").desc(nulls_first=True), "-pk"]
         indexes = [models.Index(fields=["status", "publish_at"])]
         constraints = [
-            models.UniqueConstraint(fields=["slug_fr"], name="news_article_slug_fr_unique"),
-            models.UniqueConstraint(fields=["slug_en"], name="news_article_slug_en_unique"),
+            models.UniqueConstraint(
+                fields=[f"slug_{code}"],
+                name=f"news_article_slug_{code}_unique",
+                violation_error_message=SLUG_TAKEN,
+            )
+            for code in ("fr", "en")
         ]
 
     def __str__(self) -> str:
@@ -215,10 +231,20 @@ class Article(models.Model):
         return reverse("news:article-detail", kwargs={"slug": self.slug})
 
     def clean(self) -> None:
+        super().clean()
         if self.cover and not self.cover_alt_fr:
             raise ValidationError(
                 {"cover_alt_fr": _("Describe the image for people who cannot see it.")}
             )
+
+    def save(self, *args, **kwargs) -> None:
+        # A published article always has a date: the moment it was published, unless staff
+        # chose one. Republishing keeps it, so an old article never jumps to the top.
+        if self.status == self.Status.PUBLISHED and self.publish_at is None:
+            self.publish_at = timezone.now()
+            if update_fields := kwargs.get("update_fields"):
+                kwargs["update_fields"] = {*update_fields, "publish_at"}
+        super().save(*args, **kwargs)
 
     @property
     def is_members_only(self) -> bool:
@@ -226,7 +252,11 @@ class Article(models.Model):
 
     @property
     def is_live(self) -> bool:
-        return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= timezone.now()
+        )
 
     def body_visible_to(self, user) -> bool:
         return not self.is_members_only or can_read_members_content(user)

@@ -14,7 +14,7 @@ class ArticleSitemap(Sitemap):
     def get_languages_for_item(self, item: Article) -> list[str]:
         # An article without English is listed once, in French: its English address would
         # only show the French fallback.
-        return [code for code in self._languages() if getattr(item, f"title_{code}")]
+        return [code for code in self._languages() if item.available_in(code)]
 
     def lastmod(self, item: Article):
         return item.updated_at

@@ -4,11 +4,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 
-from alliance.i18n import fallback_language, language_links, urls_by_language
+from alliance.i18n import language_links_for
 from news.forms import NewsSearchForm
 from news.models import Article, Category
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 def _page(request: HttpRequest, articles) -> Page:
@@ -50,9 +48,7 @@ def article_list(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         "canonical_path": request.path + (f"?page={page.number}" if page.number > 1 else ""),
     }
     if category is not None:
-        context["language_links"] = language_links(
-            request, urls_by_language(category.get_absolute_url)
-        )
+        context["language_links"] = language_links_for(request, category)
     return render(request, "news/article_list.html", context)
 
 
@@ -69,12 +65,10 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "article": article,
         "show_body": article.body_visible_to(request.user),
         # The language the text is really in: French when English falls back to it.
-        "content_language": fallback_language(article, "title") or get_language(),
-        "language_links": language_links(
-            request,
-            urls_by_language(article.get_absolute_url),
-            translated={code: bool(getattr(article, f"title_{code}")) for code in LANGUAGE_CODES},
+        "content_language": (
+            get_language() if article.available_in(get_language()) else settings.LANGUAGE_CODE
         ),
+        "language_links": language_links_for(request, article),
         "related": published.related_to(article)[:3],
     }
     if article.is_live:

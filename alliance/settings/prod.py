@@ -10,10 +10,15 @@ if len(SECRET_KEY) < 50:
         "DJANGO_SECRET_KEY is missing or too short: set it to a random string of at least "
         "50 characters, e.g. python -c 'import secrets; print(secrets.token_urlsafe(64))'."
     )
-if not env.str("DATABASE_URL", default=""):
+if not env.str("DATABASE_URL", default="").startswith(("postgres://", "postgresql://")):
     raise ImproperlyConfigured(
-        "DATABASE_URL is missing: production runs on PostgreSQL, "
+        "DATABASE_URL is missing or not PostgreSQL: production runs on PostgreSQL, "
         "e.g. DATABASE_URL=postgres://alliance:secret@db.example.org:5432/alliance"
+    )
+if not env.str("REDIS_URL", default=""):
+    raise ImproperlyConfigured(
+        "REDIS_URL is missing: the cache, and the login rate limits counted in it, must be "
+        "shared by every server process, e.g. REDIS_URL=redis://127.0.0.1:6379/0"
     )
 if not env.str("EMAIL_URL", default=""):
     raise ImproperlyConfigured(
@@ -39,8 +44,6 @@ CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 
-# allauth counts its rate limits in the default cache: set REDIS_URL in production so the
-# count is shared by every server process.
 
 LOGGING = {
     "version": 1,

@@ -48,3 +48,32 @@ def test_renditions_are_made_when_the_cover_is_saved():
         assert rendition.storage.exists(rendition.name)
         with Image.open(rendition.storage.open(rendition.name)) as image:
             assert image.size == size
+
+
+def test_a_camera_jpeg_with_an_embedded_preview_is_accepted():
+    buffer = io.BytesIO()
+    Image.new("RGB", (320, 240), (10, 120, 60)).save(
+        buffer, format="MPO", save_all=True, append_images=[Image.new("RGB", (160, 120))]
+    )
+    upload = SimpleUploadedFile("appareil.jpg", buffer.getvalue(), content_type="image/jpeg")
+
+    article = ArticleFactory(cover=upload, cover_alt_fr="Photo")
+
+    with Image.open(article.cover.path) as stored:
+        assert stored.format == "JPEG" and stored.size == (320, 240)
+
+
+def test_an_image_with_a_colour_profile_keeps_its_colours_without_the_profile():
+    from PIL import ImageCms
+
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 64), (200, 40, 40)).save(buffer, format="PNG", icc_profile=srgb)
+    upload = SimpleUploadedFile("profil.png", buffer.getvalue(), content_type="image/png")
+
+    article = ArticleFactory(cover=upload, cover_alt_fr="Image")
+
+    with Image.open(article.cover.path) as stored:
+        assert "icc_profile" not in stored.info
+        red, green, blue = stored.getpixel((10, 10))[:3]
+        assert abs(red - 200) <= 3 and abs(green - 40) <= 3 and abs(blue - 40) <= 3

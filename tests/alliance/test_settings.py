@@ -19,14 +19,13 @@ PROD_ENV = {
     "DJANGO_ALLOWED_HOSTS": "portail.example.org",
     "DATABASE_URL": "postgres://alliance@127.0.0.1:5432/alliance",
     "EMAIL_URL": "smtp+tls://portail:secret@smtp.example.org:587",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 
 
 def _process(args: list[str], settings: str, env: dict) -> subprocess.CompletedProcess:
     environment = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith("DJANGO_") and k not in (*PROD_ENV, "REDIS_URL")
+        k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k not in PROD_ENV
     }
     environment.update({"DJANGO_SETTINGS_MODULE": settings, **env})
     return subprocess.run(
@@ -64,6 +63,15 @@ def test_production_settings_refuse_to_start_without_what_they_need(missing):
 
     assert result.returncode != 0
     assert f"{missing} is missing" in result.stderr
+
+
+def test_production_refuses_sqlite():
+    env = {**PROD_ENV, "DATABASE_URL": "sqlite:///prod.sqlite3"}
+
+    result = _process(["manage.py", "check"], "alliance.settings.prod", env)
+
+    assert result.returncode != 0
+    assert "not PostgreSQL" in result.stderr
 
 
 def test_production_settings_start_with_what_they_need():

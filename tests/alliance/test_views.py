@@ -194,3 +194,8 @@ def test_healthz_is_503_when_redis_cannot_be_reached(client, settings):
 
     assert response.status_code == 503
     assert json.loads(response.content)["cache"] == "unreachable"
+
+
+@pytest.mark.parametrize("url", ["/healthz", "/robots.txt"])
+def test_monitors_may_probe_with_head(client, url):
+    assert client.head(url).status_code == 200

@@ -47,11 +47,13 @@ def browser(_allow_orm_beside_playwright):
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-        # The test's ORM calls ran beside Playwright's event loop, where Django keeps a
-        # connection of their own: close it, or PostgreSQL cannot drop the test database.
-        connections.close_all()
+        try:
+            yield browser
+            browser.close()
+        finally:
+            # The test's ORM calls ran beside Playwright's event loop, where Django keeps a
+            # connection of their own: close it, or PostgreSQL cannot drop the test database.
+            connections.close_all()
 
 
 @pytest.fixture

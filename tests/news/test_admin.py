@@ -286,19 +286,40 @@ def test_saving_in_the_english_admin_does_not_copy_french_into_english(client, s
     assert article.title_en in ("", None)
 
 
-def test_publishing_an_old_draft_dates_it_today_and_keeps_a_future_date(staff_client):
-    old = ArticleFactory(draft=True, publish_at=timezone.now() - dt.timedelta(days=40))
+def test_publishing_dates_undated_drafts_and_keeps_chosen_dates(staff_client):
+    undated = ArticleFactory(draft=True, publish_at=None)
     future = ArticleFactory(draft=True, publish_at=timezone.now() + dt.timedelta(days=3))
+    year_old = timezone.now() - dt.timedelta(days=400)
+    republished = ArticleFactory(draft=True, publish_at=year_old)
 
     staff_client.post(
-        "/admin/news/article/", {"action": "publish", "_selected_action": [old.pk, future.pk]}
+        "/admin/news/article/",
+        {"action": "publish", "_selected_action": [undated.pk, future.pk, republished.pk]},
     )
 
-    old.refresh_from_db()
-    future.refresh_from_db()
-    assert timezone.now() - old.publish_at < dt.timedelta(minutes=1)
-    assert future.publish_at > timezone.now()
-    assert list(Article.objects.published()) == [old]
+    for article in (undated, future, republished):
+        article.refresh_from_db()
+    assert timezone.now() - undated.publish_at < dt.timedelta(minutes=1)
+    assert future.publish_at > timezone.now()  # scheduled
+    assert republished.publish_at == year_old  # an old article does not jump to the top
+    assert set(Article.objects.published()) == {undated, republished}
+
+
+def test_a_draft_saved_without_a_date_is_dated_when_published_from_the_form(staff_client):
+    category = CategoryFactory()
+    staff_client.post(
+        ADD_URL, article_form(category, status="draft", publish_at_0="", publish_at_1="")
+    )
+    article = Article.objects.get()
+    assert article.publish_at is None
+
+    staff_client.post(
+        f"/admin/news/article/{article.pk}/change/",
+        article_form(category, publish_at_0="", publish_at_1=""),
+    )
+
+    article.refresh_from_db()
+    assert article.is_live
 
 
 def test_feed_names_cannot_be_used_as_slugs(staff_client):
@@ -308,16 +329,23 @@ def test_feed_names_cannot_be_used_as_slugs(staff_client):
     assert not Article.objects.exists()
 
 
-def test_two_articles_cannot_share_a_slug_in_one_language(staff_client):
-    existing = ArticleFactory(slug_fr="meme-adresse")
+@pytest.mark.parametrize(
+    ("taken_fr", "taken_en"),
+    [
+        ("meme-adresse", "other"),  # same language
+        ("autre", "meme-adresse"),  # the new French slug is another article's English one
+    ],
+)
+def test_an_address_is_used_by_one_article_only_in_either_language(
+    staff_client, taken_fr, taken_en
+):
+    existing = ArticleFactory(slug_fr=taken_fr, slug_en=taken_en)
 
     response = staff_client.post(ADD_URL, article_form(existing.category, slug_fr="meme-adresse"))
 
-    assert response.status_code == 200
-    assert (
-        'id="id_slug_fr_error"' in response.content.decode()
-        or "errornote" in response.content.decode()
-    )
+    html = response.content.decode()
+    assert 'id="id_slug_fr_error"' in html
+    assert "Cette adresse est déjà utilisée par une autre page" in html
     assert Article.objects.count() == 1
 
 
@@ -343,3 +371,36 @@ def test_changing_only_the_english_reminds_staff_to_update_the_french(staff_clie
         follow=True,
     )
     assert "mais pas le français" not in both.content.decode()
+
+
+def test_history_is_written_in_french_even_from_the_english_admin(client, staff):
+    category = CategoryFactory()
+    client.force_login(staff)
+    client.post(ADD_URL, article_form(category), HTTP_ACCEPT_LANGUAGE="en")
+    article = Article.objects.get()
+
+    client.post(
+        f"/admin/news/article/{article.pk}/change/",
+        article_form(category, body_fr="<p>Nouveau texte.</p>", visibility="members"),
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    comment = Version.objects.get_for_object(article).first().revision.get_comment()
+    assert comment == "Modification de Texte [fr] et Visibilité."
+
+
+def test_categories_share_no_address_across_languages(staff_client):
+    CategoryFactory(slug_fr="evenements", slug_en="events")
+
+    response = staff_client.post(
+        "/admin/news/category/add/",
+        {
+            "name_fr": "Activités",
+            "slug_fr": "events",
+            "name_en": "Activities",
+            "slug_en": "activities",
+            "position": 1,
+        },
+    )
+
+    assert "Cette adresse est déjà utilisée par une autre page" in response.content.decode()
