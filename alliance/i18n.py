@@ -124,3 +124,15 @@ class TranslatedPage(models.Model):
 
 
 SLUG_TAKEN = _("This address is already used by another page, in French or in English.")
+
+
+def unique_slug_constraints(prefix: str) -> list[models.UniqueConstraint]:
+    """One unique constraint per language's slug column (slug_fr, slug_en)."""
+    return [
+        models.UniqueConstraint(
+            fields=[f"slug_{code}"],
+            name=f"{prefix}_slug_{code}_unique",
+            violation_error_message=SLUG_TAKEN,
+        )
+        for code, _name in settings.LANGUAGES
+    ]

@@ -9,7 +9,7 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill
 
 from alliance.fields import RichTextField, SafeImageField
-from alliance.i18n import SLUG_TAKEN, TranslatedPage, TranslatedSlugQuerySet
+from alliance.i18n import TranslatedPage, TranslatedSlugQuerySet, unique_slug_constraints
 from members.access import can_read_members_content
 
 RESERVED_SLUGS = {"rss", "atom"}  # taken by the feeds under the news address
@@ -38,14 +38,7 @@ class Category(TranslatedPage):
         verbose_name = _("category")
         verbose_name_plural = _("categories")
         ordering = ["position", "name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=[f"slug_{code}"],
-                name=f"news_category_slug_{code}_unique",
-                violation_error_message=SLUG_TAKEN,
-            )
-            for code in ("fr", "en")
-        ]
+        constraints = unique_slug_constraints("news_category")
 
     def __str__(self) -> str:
         return self.name
@@ -215,14 +208,7 @@ class Article(TranslatedPage):
         # Drafts not yet dated come first in the admin, then the newest.
         ordering = [models.F("publish_at").desc(nulls_first=True), "-pk"]
         indexes = [models.Index(fields=["status", "publish_at"])]
-        constraints = [
-            models.UniqueConstraint(
-                fields=[f"slug_{code}"],
-                name=f"news_article_slug_{code}_unique",
-                violation_error_message=SLUG_TAKEN,
-            )
-            for code in ("fr", "en")
-        ]
+        constraints = unique_slug_constraints("news_article")
 
     def __str__(self) -> str:
         return self.title
