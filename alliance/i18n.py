@@ -105,6 +105,12 @@ class TranslatedPage(models.Model):
             getattr(self, f"{field}_{code}", None) for field in self.translation_complete_fields
         )
 
+    def shown_language(self) -> str:
+        """The language the page's text is shown in now: the visitor's, or the French
+        fallback when it is not translated."""
+        current = translation.get_language()
+        return current if self.available_in(current) else settings.LANGUAGE_CODE
+
     def clean(self) -> None:
         super().clean()
         codes = [code for code, _name in settings.LANGUAGES]

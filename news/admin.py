@@ -1,7 +1,6 @@
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -77,11 +76,9 @@ class ArticleAdmin(FrenchFirstAdmin, VersionAdmin):
     def status_label(self, obj: Article) -> str:
         if obj.status == Article.Status.DRAFT:
             return format_html('<span class="apq-badge apq-badge--draft">{}</span>', _("Draft"))
-        if obj.publish_at > timezone.now():
-            return format_html(
-                '<span class="apq-badge apq-badge--scheduled">{}</span>', _("Scheduled")
-            )
-        return format_html('<span class="apq-badge apq-badge--live">{}</span>', _("Published"))
+        if obj.is_live:
+            return format_html('<span class="apq-badge apq-badge--live">{}</span>', _("Published"))
+        return format_html('<span class="apq-badge apq-badge--scheduled">{}</span>', _("Scheduled"))
 
     @admin.display(description=_("English"), boolean=True, ordering="english_complete")
     def english_label(self, obj: Article) -> bool:

@@ -2,7 +2,6 @@ from django.conf import settings
 from django.core.paginator import InvalidPage, Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 
 from alliance.i18n import language_links_for
 from news.forms import NewsSearchForm
@@ -64,10 +63,6 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "article": article,
         "show_body": article.body_visible_to(request.user),
-        # The language the text is really in: French when English falls back to it.
-        "content_language": (
-            get_language() if article.available_in(get_language()) else settings.LANGUAGE_CODE
-        ),
         "language_links": language_links_for(request, article),
         "related": published.related_to(article)[:3],
     }

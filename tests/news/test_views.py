@@ -309,12 +309,15 @@ def test_an_english_slug_on_a_french_url_redirects_and_keeps_the_query(client):
     assert category["Location"] == "/en/news/category/events/?page=1&q=soiree"
 
 
-def test_a_very_long_search_is_cut_not_refused(client):
+def test_a_very_long_search_gets_a_message_not_an_error_page(client):
     ArticleFactory(title_fr="Recyclage")
 
     response = client.get("/fr/nouvelles/", {"q": "x" * 5000})
 
+    html = response.content.decode()
     assert response.status_code == 200
+    assert 'id="news-q-errors"' in html and "100" in html
+    assert "Recyclage" in html  # the news are still listed
 
 
 @pytest.mark.parametrize(
