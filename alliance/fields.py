@@ -76,3 +76,11 @@ class SafeImageField(models.ImageField):
             ),
         )
         return super().formfield(**kwargs)
+
+
+class WebsiteField(models.URLField):
+    """A website address; typed without a scheme ("exemple.ca"), it is taken as https."""
+
+    def formfield(self, **kwargs):
+        kwargs.setdefault("assume_scheme", "https")
+        return super().formfield(**kwargs)

@@ -9,7 +9,7 @@ class StaticSitemap(Sitemap):
     alternates = True
 
     def items(self) -> list[str]:
-        return ["home", "news:article-list"]
+        return ["home", "news:article-list", "members:directory", "members:join"]
 
     def location(self, item: str) -> str:
         return reverse(item)

@@ -11,9 +11,15 @@ from django.views.static import serve
 
 from alliance import views
 from alliance.sitemaps import PageSitemap, StaticSitemap
+from members.sitemaps import CompanySitemap
 from news.sitemaps import ArticleSitemap
 
-sitemaps = {"static": StaticSitemap, "pages": PageSitemap, "news": ArticleSitemap}
+sitemaps = {
+    "static": StaticSitemap,
+    "pages": PageSitemap,
+    "news": ArticleSitemap,
+    "members": CompanySitemap,
+}
 
 page_patterns = (
     [
@@ -35,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("", include(page_patterns)),
     path(_("news/"), include("news.urls")),
+    path("", include("members.urls")),
     path(_("account/"), include("allauth.urls")),
 )
 if settings.SERVE_MEDIA:

@@ -1,9 +1,39 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import BaseUserCreationForm, UserChangeForm
+from django.db.models import Count, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.http import HttpRequest, HttpResponseRedirect
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from import_export.admin import ExportActionMixin, ImportExportMixin
+from reversion.admin import VersionAdmin
 
-from members.models import User
+from alliance.admin_mixins import FrenchFirstAdmin
+from members import services
+from members.models import (
+    CLASSIFICATION_FIELDS,
+    Application,
+    Certification,
+    Company,
+    EndMarket,
+    Material,
+    Membership,
+    MembershipCategory,
+    Process,
+    RenewalReminder,
+    Representative,
+    Sector,
+    Status,
+    User,
+    ValueChainRole,
+)
+from members.resources import CompanyResource
+
+ADMIN_CSS = {"all": ("admin/apq-admin.css",)}
 
 
 class UserCreationForm(BaseUserCreationForm):
@@ -39,3 +69,344 @@ class UserAdmin(BaseUserAdmin):
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
     readonly_fields = ("last_login", "date_joined")
+
+
+# --- Reference lists ---------------------------------------------------------------
+
+
+class ClassificationAdmin(FrenchFirstAdmin):
+    list_display = ("name", "slug", "position", "company_count")
+    list_editable = ("position",)
+    prepopulated_fields = {"slug": ("name",)}
+    search_fields = ("name_fr", "name_en", "slug")
+
+    @admin.display(description=_("companies"), ordering="company_total")
+    def company_count(self, obj) -> int:
+        return obj.company_total
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(company_total=Count("companies"))
+
+
+for _model in (Sector, ValueChainRole, Process, Material, EndMarket, Certification):
+    admin.site.register(_model, ClassificationAdmin)
+
+
+@admin.register(MembershipCategory)
+class MembershipCategoryAdmin(FrenchFirstAdmin):
+    list_display = ("name", "annual_fee", "is_open", "position")
+    list_editable = ("position",)
+
+
+# --- Companies -----------------------------------------------------------------------
+
+
+class StatusFilter(admin.SimpleListFilter):
+    """Membership status, derived; staff land on the active members."""
+
+    title = _("membership status")
+    parameter_name = "status"
+    default = Status.ACTIVE
+
+    def lookups(self, request, model_admin):
+        return [*Status.choices, ("all", _("All"))]
+
+    def choices(self, changelist):
+        current = self.value() or self.default
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": current == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+    def queryset(self, request, queryset):
+        value = self.value() or self.default
+        if value == "all":
+            return queryset
+        return queryset.filter(status=value)
+
+
+class EndingSoonFilter(admin.SimpleListFilter):
+    title = _("renewal")
+    parameter_name = "ending"
+
+    def lookups(self, request, model_admin):
+        return [("30", _("Ends within 30 days")), ("unpaid", _("Current period unpaid"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "30":
+            return queryset.ending_within(30)
+        if self.value() == "unpaid":
+            return queryset.filter(period_end__isnull=False, period_paid_on__isnull=True)
+        return queryset
+
+
+class CategoryFilter(admin.SimpleListFilter):
+    title = _("membership category")
+    parameter_name = "category"
+
+    def lookups(self, request, model_admin):
+        return [(str(category.pk), category.name) for category in MembershipCategory.objects.all()]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(period_category_id=self.value())
+        return queryset
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    fields = ("start", "end", "category", "fee", "invoice_reference", "paid_on", "cancelled_on")
+    ordering = ("-start",)
+
+
+class RepresentativeInline(admin.StackedInline):
+    model = Representative
+    extra = 0
+    fields = (
+        ("first_name", "last_name"),
+        ("email", "phone"),
+        ("job_title", "role"),
+        ("preferred_language", "visibility"),
+        "user",
+    )
+    autocomplete_fields = ("user",)
+
+
+@admin.register(Company)
+class CompanyAdmin(FrenchFirstAdmin, ImportExportMixin, ExportActionMixin, VersionAdmin):
+    resource_classes = [CompanyResource]
+    list_display = (
+        "name",
+        "city",
+        "region",
+        "status_label",
+        "period_end_label",
+        "category_name",
+        "paid_label",
+    )
+    list_filter = (StatusFilter, EndingSoonFilter, "region", "sectors", CategoryFilter)
+    search_fields = (
+        "name",
+        "legal_name",
+        "=neq",
+        "city",
+        "representatives__first_name",
+        "representatives__last_name",
+        "representatives__email",
+    )
+    show_full_result_count = False
+    list_per_page = 50
+    autocomplete_fields = tuple(CLASSIFICATION_FIELDS.values())
+    prepopulated_fields = {"slug": ("name",)}
+    readonly_fields = ("created_at", "updated_at", "logo_preview")
+    inlines = (MembershipInline, RepresentativeInline)
+    actions = ("renew", "mark_paid")
+    fieldsets = (
+        (None, {"fields": ("name", "legal_name", "slug", "neq")}),
+        (_("Profile"), {"fields": ("description", "products", "logo", "logo_preview")}),
+        (
+            _("Contact details"),
+            {
+                "fields": (
+                    "website",
+                    "email",
+                    "phone",
+                    "street_address",
+                    "city",
+                    "postal_code",
+                    "province",
+                    "region",
+                )
+            },
+        ),
+        (
+            _("Classification"),
+            {
+                "fields": (
+                    "sectors",
+                    "roles",
+                    "processes",
+                    "materials",
+                    "markets",
+                    "certifications",
+                    "employees",
+                    "founded",
+                    "naics",
+                )
+            },
+        ),
+        (_("Staff only"), {"fields": ("staff_notes", "created_at", "updated_at")}),
+    )
+
+    class Media:
+        css = ADMIN_CSS
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        lang = translation.get_language()
+        category_name = MembershipCategory.objects.filter(pk=OuterRef("period_category_id"))
+        return (
+            super()
+            .get_queryset(request)
+            .with_status()
+            .with_current_period()
+            .annotate(
+                period_category_name=Subquery(
+                    category_name.values(
+                        name=Coalesce(NullIf(f"name_{lang}", Value("")), "name_fr")
+                    )[:1]
+                )
+            )
+        )
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_label(self, obj: Company) -> str:
+        return format_html(
+            '<span class="apq-badge apq-badge--{}">{}</span>', obj.status, Status(obj.status).label
+        )
+
+    @admin.display(description=_("membership ends"), ordering="period_end")
+    def period_end_label(self, obj: Company) -> str:
+        if obj.period_end is None:
+            return "—"
+        days = (obj.period_end - timezone.localdate()).days
+        urgency = "past" if days < 0 else "soon" if days <= 30 else "later" if days <= 90 else "ok"
+        return format_html(
+            '<span class="apq-due apq-due--{}">{}</span>', urgency, obj.period_end.isoformat()
+        )
+
+    @admin.display(description=_("category"))
+    def category_name(self, obj: Company) -> str:
+        return obj.period_category_name or "—"
+
+    @admin.display(description=_("paid"), boolean=True)
+    def paid_label(self, obj: Company) -> bool | None:
+        if obj.period_end is None:
+            return None
+        return obj.period_paid_on is not None
+
+    @admin.display(description=_("current logo"))
+    def logo_preview(self, obj: Company) -> str:
+        if not obj.logo:
+            return "—"
+        return format_html('<img src="{}" alt="" width="160">', obj.logo_small.url)
+
+    @admin.action(description=_("Renew for one period"))
+    def renew(self, request: HttpRequest, queryset: QuerySet) -> None:
+        renewed = 0
+        for company in queryset:
+            try:
+                services.membership_renew(company=company, by=request.user)
+                renewed += 1
+            except services.ApplicationError as error:
+                self.message_user(request, str(error), messages.WARNING)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d company renewed for one period.",
+                "%(count)d companies renewed for one period.",
+                renewed,
+            )
+            % {"count": renewed},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Mark the current period paid today"))
+    def mark_paid(self, request: HttpRequest, queryset: QuerySet) -> None:
+        marked = services.membership_mark_paid(companies=queryset, by=request.user)
+        self.message_user(
+            request,
+            ngettext("%(count)d payment recorded.", "%(count)d payments recorded.", marked)
+            % {"count": marked},
+            messages.SUCCESS,
+        )
+
+
+# --- Applications ------------------------------------------------------------------
+
+
+class DecisionFilter(admin.SimpleListFilter):
+    title = _("decision")
+    parameter_name = "decision"
+
+    def lookups(self, request, model_admin):
+        return [*Application.Decision.choices, ("all", _("All"))]
+
+    def choices(self, changelist):
+        current = self.value() or Application.Decision.PENDING
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": current == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+    def queryset(self, request, queryset):
+        value = self.value() or Application.Decision.PENDING
+        return queryset if value == "all" else queryset.filter(decision=value)
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    change_form_template = "admin/members/application/change_form.html"
+    list_display = ("company_name", "city", "category", "contact_name", "submitted_at", "decision")
+    list_filter = (DecisionFilter,)
+    list_select_related = ("category",)
+    search_fields = ("company_name", "neq", "email", "last_name")
+    date_hierarchy = "submitted_at"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # applications come from the public form
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = [field.name for field in Application._meta.get_fields() if field.concrete]
+        fields += [field.name for field in Application._meta.many_to_many]
+        if obj is not None and obj.decision == Application.Decision.PENDING:
+            fields.remove("rejection_reason")
+        return fields
+
+    def response_change(self, request: HttpRequest, obj: Application):
+        try:
+            if "_approve" in request.POST:
+                company = services.application_approve(application=obj, by=request.user)
+                self.message_user(
+                    request,
+                    format_html(
+                        _("Approved: {name} is a member and the applicant was told by email."),
+                        name=company.name,
+                    ),
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(
+                    reverse("admin:members_company_change", args=[company.pk])
+                )
+            if "_reject" in request.POST:
+                services.application_reject(
+                    application=obj, by=request.user, reason=obj.rejection_reason
+                )
+                self.message_user(
+                    request,
+                    _("Rejected: the applicant was told the reason by email."),
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(reverse("admin:members_application_changelist"))
+        except services.ApplicationError as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
+
+@admin.register(RenewalReminder)
+class RenewalReminderAdmin(admin.ModelAdmin):
+    list_display = ("sent_at", "kind", "email", "membership")
+    list_filter = ("kind",)
+    search_fields = ("email", "membership__company__name")
+    list_select_related = ("membership__company",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,9 +1,28 @@
+import datetime as dt
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Case, Exists, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from imagekit.models import ImageSpecField
+from imagekit.processors import ResizeToFit
+
+from alliance.fields import SafeImageField, WebsiteField
+from alliance.text import fold
+from members.validators import (
+    normalize_neq,
+    normalize_postal_code,
+    validate_naics,
+    validate_neq,
+    validate_postal_code,
+)
 
 
 class UserManager(BaseUserManager["User"]):
@@ -82,3 +101,661 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.first_name or self.email
+
+
+# --- Reference lists ------------------------------------------------------------
+
+
+class Region(models.TextChoices):
+    """Québec's 17 administrative regions, with their official codes."""
+
+    BAS_SAINT_LAURENT = "01", "Bas-Saint-Laurent"
+    SAGUENAY_LAC_SAINT_JEAN = "02", "Saguenay–Lac-Saint-Jean"
+    CAPITALE_NATIONALE = "03", "Capitale-Nationale"
+    MAURICIE = "04", "Mauricie"
+    ESTRIE = "05", "Estrie"
+    MONTREAL = "06", "Montréal"
+    OUTAOUAIS = "07", "Outaouais"
+    ABITIBI_TEMISCAMINGUE = "08", "Abitibi-Témiscamingue"
+    COTE_NORD = "09", "Côte-Nord"
+    NORD_DU_QUEBEC = "10", "Nord-du-Québec"
+    GASPESIE = "11", "Gaspésie–Îles-de-la-Madeleine"
+    CHAUDIERE_APPALACHES = "12", "Chaudière-Appalaches"
+    LAVAL = "13", "Laval"
+    LANAUDIERE = "14", "Lanaudière"
+    LAURENTIDES = "15", "Laurentides"
+    MONTEREGIE = "16", "Montérégie"
+    CENTRE_DU_QUEBEC = "17", "Centre-du-Québec"
+
+
+class Province(models.TextChoices):
+    QC = "QC", _("Québec")
+    ON = "ON", _("Ontario")
+    NB = "NB", _("New Brunswick")
+    NS = "NS", _("Nova Scotia")
+    PE = "PE", _("Prince Edward Island")
+    NL = "NL", _("Newfoundland and Labrador")
+    MB = "MB", _("Manitoba")
+    SK = "SK", _("Saskatchewan")
+    AB = "AB", _("Alberta")
+    BC = "BC", _("British Columbia")
+    YT = "YT", _("Yukon")
+    NT = "NT", _("Northwest Territories")
+    NU = "NU", _("Nunavut")
+
+
+class EmployeeBand(models.TextChoices):
+    B1 = "1-9", _("1 to 9")
+    B10 = "10-49", _("10 to 49")
+    B50 = "50-99", _("50 to 99")
+    B100 = "100-249", _("100 to 249")
+    B250 = "250-499", _("250 to 499")
+    B500 = "500+", _("500 or more")
+
+
+class Classification(models.Model):
+    """A translated term staff manage in the admin and companies are filed under."""
+
+    name = models.CharField(_("name"), max_length=120)
+    # Language-neutral: it is what the directory's address carries (?process=extrusion),
+    # so a link shared from the French page works on the English one.
+    slug = models.SlugField(_("identifier"), max_length=80, unique=True)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Sector(Classification):
+    class Meta(Classification.Meta):
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+
+
+class ValueChainRole(Classification):
+    class Meta(Classification.Meta):
+        verbose_name = _("role in the value chain")
+        verbose_name_plural = _("roles in the value chain")
+
+
+class Process(Classification):
+    class Meta(Classification.Meta):
+        verbose_name = _("process")
+        verbose_name_plural = _("processes")
+
+
+class Material(Classification):
+    class Meta(Classification.Meta):
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+
+
+class EndMarket(Classification):
+    class Meta(Classification.Meta):
+        verbose_name = _("end market")
+        verbose_name_plural = _("end markets")
+
+
+class Certification(Classification):
+    class Meta(Classification.Meta):
+        verbose_name = _("certification")
+        verbose_name_plural = _("certifications")
+
+
+# The directory's filters, in the order shown: query parameter → company field.
+CLASSIFICATION_FIELDS = {
+    "sector": "sectors",
+    "role": "roles",
+    "process": "processes",
+    "material": "materials",
+    "market": "markets",
+    "certification": "certifications",
+}
+
+
+class MembershipCategory(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    annual_fee = models.DecimalField(_("yearly fee"), max_digits=8, decimal_places=2)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_open = models.BooleanField(
+        _("offered on the application form"),
+        default=True,
+    )
+
+    class Meta:
+        verbose_name = _("membership category")
+        verbose_name_plural = _("membership categories")
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+# --- Companies and their membership status -------------------------------------
+
+
+class Status(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    ACTIVE = "active", _("Active")
+    GRACE = "grace", _("Grace period")
+    LAPSED = "lapsed", _("Lapsed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+IN_DIRECTORY = (Status.ACTIVE, Status.GRACE)
+
+
+def grace_days() -> int:
+    return settings.MEMBERSHIP_GRACE_DAYS
+
+
+def _periods(today: dt.date):
+    """Membership periods of the outer company, in the terms the status is made of."""
+    company_periods = Membership.objects.filter(company=OuterRef("pk"))
+    not_cancelled = Q(cancelled_on__isnull=True) | Q(cancelled_on__gt=today)
+    return {
+        "in_force": company_periods.filter(not_cancelled, start__lte=today, end__gte=today),
+        "in_grace": company_periods.filter(
+            cancelled_on__isnull=True,
+            end__lt=today,
+            end__gte=today - dt.timedelta(days=grace_days()),
+        ),
+        "future": company_periods.filter(cancelled_on__isnull=True, start__gt=today),
+        "latest_cancelled_on": company_periods.order_by("-end", "-start").values("cancelled_on")[
+            :1
+        ],
+        "any": company_periods,
+    }
+
+
+class CompanyQuerySet(models.QuerySet):
+    """A company's status is worked out here, from its membership periods and today's
+    date, and nowhere else: it is never stored, so it is never stale."""
+
+    def with_status(self, today: dt.date | None = None) -> "CompanyQuerySet":
+        """Annotate ``status``: active while a period runs (first to last day), in grace
+        for ``MEMBERSHIP_GRACE_DAYS`` after the last one ended, pending when the only
+        periods are still to come (or none yet), cancelled when the latest period was
+        cancelled, lapsed otherwise."""
+        today = today or timezone.localdate()
+        periods = _periods(today)
+        return self.alias(_latest_cancelled_on=Subquery(periods["latest_cancelled_on"])).annotate(
+            status=Case(
+                When(Exists(periods["in_force"]), then=Value(Status.ACTIVE)),
+                When(Exists(periods["in_grace"]), then=Value(Status.GRACE)),
+                When(
+                    Exists(periods["future"]) | ~Exists(periods["any"]),
+                    then=Value(Status.PENDING),
+                ),
+                When(
+                    Q(_latest_cancelled_on__isnull=False, _latest_cancelled_on__lte=today),
+                    then=Value(Status.CANCELLED),
+                ),
+                default=Value(Status.LAPSED),
+                output_field=models.CharField(choices=Status.choices),
+            )
+        )
+
+    def in_directory(self, today: dt.date | None = None) -> "CompanyQuerySet":
+        """The companies the public directory lists: active or in their grace period."""
+        today = today or timezone.localdate()
+        periods = _periods(today)
+        return self.filter(Exists(periods["in_force"]) | Exists(periods["in_grace"]))
+
+    def with_status_in(self, statuses, today: dt.date | None = None) -> "CompanyQuerySet":
+        return self.with_status(today).filter(status__in=statuses)
+
+    def with_current_period(self, today: dt.date | None = None) -> "CompanyQuerySet":
+        """Annotate the period that matters now (running, else the latest started one):
+        ``period_end``, ``period_paid_on`` and ``period_category_id``."""
+        today = today or timezone.localdate()
+        latest = Membership.objects.filter(company=OuterRef("pk"), start__lte=today).order_by(
+            "-end"
+        )
+        return self.annotate(
+            period_end=Subquery(latest.values("end")[:1]),
+            period_paid_on=Subquery(latest.values("paid_on")[:1]),
+            period_category_id=Subquery(latest.values("category_id")[:1]),
+        )
+
+    def ending_within(self, days: int, today: dt.date | None = None) -> "CompanyQuerySet":
+        today = today or timezone.localdate()
+        return self.filter(
+            Exists(
+                Membership.objects.filter(
+                    company=OuterRef("pk"),
+                    cancelled_on__isnull=True,
+                    start__lte=today,
+                    end__gte=today,
+                    end__lte=today + dt.timedelta(days=days),
+                )
+            )
+        ).exclude(
+            # Already renewed: a later period follows.
+            Exists(
+                Membership.objects.filter(
+                    company=OuterRef("pk"), cancelled_on__isnull=True, start__gt=today
+                )
+            )
+        )
+
+    def search(self, query: str) -> "CompanyQuerySet":
+        """Companies whose name, legal name, city, description or products hold every word
+        of the query, whatever the accents and case."""
+        from members.search import search_companies
+
+        return search_companies(self, query)
+
+
+def company_logo_path(instance: "Company", filename: str) -> str:
+    return f"members/logos/{filename}"
+
+
+class Company(models.Model):
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("The name the company is known by.")
+    )
+    legal_name = models.CharField(
+        _("legal name"), max_length=200, blank=True, help_text=_("As in the enterprise register.")
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        help_text=_("The end of the company's address in the directory."),
+    )
+    neq = models.CharField(
+        _("Québec enterprise number (NEQ)"),
+        max_length=10,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[validate_neq],
+        error_messages={"unique": _("Another company already has this NEQ.")},
+    )
+    description = models.TextField(_("description"), blank=True)
+    products = models.TextField(_("products and services"), blank=True)
+    website = WebsiteField(_("website"), max_length=300, blank=True)
+    email = models.EmailField(_("general email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    street_address = models.CharField(_("street address"), max_length=200, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    postal_code = models.CharField(
+        _("postal code"), max_length=7, blank=True, validators=[validate_postal_code]
+    )
+    province = models.CharField(
+        _("province"), max_length=2, choices=Province.choices, default=Province.QC, blank=True
+    )
+    region = models.CharField(
+        _("administrative region"),
+        max_length=2,
+        choices=Region.choices,
+        blank=True,
+        help_text=_("Empty for a company outside Québec."),
+    )
+    logo = SafeImageField(
+        _("logo"),
+        upload_to=company_logo_path,
+        blank=True,
+        help_text=_("JPEG, PNG or WebP, 10 MB at most."),
+    )
+    logo_small = ImageSpecField(
+        source="logo",
+        processors=[ResizeToFit(160, 160)],
+        format="PNG",
+    )
+    logo_large = ImageSpecField(
+        source="logo",
+        processors=[ResizeToFit(480, 480)],
+        format="PNG",
+    )
+    employees = models.CharField(
+        _("employees"), max_length=10, choices=EmployeeBand.choices, blank=True
+    )
+    founded = models.PositiveSmallIntegerField(
+        _("year founded"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1800), MaxValueValidator(2100)],
+    )
+    naics = models.CharField(
+        _("SCIAN (NAICS) code"), max_length=6, blank=True, validators=[validate_naics]
+    )
+    sectors = models.ManyToManyField(
+        Sector, blank=True, related_name="companies", verbose_name=_("sectors")
+    )
+    roles = models.ManyToManyField(
+        ValueChainRole,
+        blank=True,
+        related_name="companies",
+        verbose_name=_("roles in the value chain"),
+    )
+    processes = models.ManyToManyField(
+        Process, blank=True, related_name="companies", verbose_name=_("processes")
+    )
+    materials = models.ManyToManyField(
+        Material, blank=True, related_name="companies", verbose_name=_("materials")
+    )
+    markets = models.ManyToManyField(
+        EndMarket, blank=True, related_name="companies", verbose_name=_("end markets")
+    )
+    certifications = models.ManyToManyField(
+        Certification, blank=True, related_name="companies", verbose_name=_("certifications")
+    )
+    staff_notes = models.TextField(
+        _("staff notes"), blank=True, help_text=_("Private: never shown outside the admin.")
+    )
+    # Derived on save from the fields above (see ``index_text``); not edited by anyone.
+    sort_name = models.CharField(max_length=200, editable=False, db_index=True, default="")
+    search_text = models.TextField(editable=False, default="")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = CompanyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("company")
+        verbose_name_plural = _("companies")
+        ordering = ["sort_name", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.neq = normalize_neq(self.neq) or None
+        if not self.slug:
+            self.slug = unique_company_slug(self.name)
+        self.index_text()
+        if update_fields := kwargs.get("update_fields"):
+            kwargs["update_fields"] = {*update_fields, "sort_name", "search_text"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("members:company-detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        super().clean()
+        self.neq = normalize_neq(self.neq) or None
+        self.postal_code = normalize_postal_code(self.postal_code)
+        if self.region and self.province and self.province != Province.QC:
+            raise ValidationError(
+                {"region": _("Only a company in Québec has a Québec administrative region.")}
+            )
+
+    def index_text(self) -> None:
+        """Fill the folded copies the directory sorts and searches on."""
+        self.sort_name = fold(self.name)[:200]
+        parts = [self.name, self.legal_name, self.city]
+        for lang, _name in settings.LANGUAGES:
+            parts += [
+                getattr(self, f"description_{lang}", ""),
+                getattr(self, f"products_{lang}", ""),
+            ]
+        self.search_text = fold(" ".join(part for part in parts if part))
+
+
+def unique_company_slug(name: str, *, exclude_pk: int | None = None) -> str:
+    base = slugify(fold(name))[:190] or "entreprise"
+    slug, n = base, 2
+    taken = Company.objects.exclude(pk=exclude_pk)
+    while taken.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+class Membership(models.Model):
+    """One membership period of one company. Renewing adds a period; old ones stay."""
+
+    company = models.ForeignKey(
+        Company, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("company")
+    )
+    category = models.ForeignKey(
+        MembershipCategory,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        verbose_name=_("category"),
+    )
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"), help_text=_("The last day the membership is in force."))
+    fee = models.DecimalField(_("fee"), max_digits=8, decimal_places=2)
+    invoice_reference = models.CharField(_("invoice"), max_length=60, blank=True)
+    paid_on = models.DateField(_("paid on"), null=True, blank=True)
+    cancelled_on = models.DateField(
+        _("cancelled on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The membership ends on this day, with no grace period (resignation, exclusion)."
+        ),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership period")
+        verbose_name_plural = _("membership periods")
+        ordering = ["-start"]
+        indexes = [models.Index(fields=["company", "end", "start"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gte=models.F("start")),
+                name="members_membership_end_after_start",
+                violation_error_message=_("A period cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.company} — {self.start:%Y-%m-%d} → {self.end:%Y-%m-%d}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.start and self.end and self.company_id:
+            overlapping = Membership.objects.filter(
+                company_id=self.company_id, start__lte=self.end, end__gte=self.start
+            ).exclude(pk=self.pk)
+            if overlapping.exists():
+                raise ValidationError(
+                    _("This period overlaps another membership period of the company.")
+                )
+
+    @property
+    def is_paid(self) -> bool:
+        return self.paid_on is not None
+
+
+class Representative(models.Model):
+    """A person at a company: its contacts in the directory and, with an account, the
+    people who keep its profile current."""
+
+    class Role(models.TextChoices):
+        ADMIN = "admin", _("Company administrator")
+        COLLEAGUE = "colleague", _("Colleague")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Everyone")
+        MEMBERS = "members", _("Members only")
+        HIDDEN = "hidden", _("Nobody (hidden)")
+
+    company = models.ForeignKey(
+        Company,
+        on_delete=models.CASCADE,
+        related_name="representatives",
+        verbose_name=_("company"),
+    )
+    user = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="representations",
+        verbose_name=_("account"),
+    )
+    first_name = models.CharField(_("first name"), max_length=150)
+    last_name = models.CharField(_("last name"), max_length=150)
+    email = models.EmailField(_("email"))
+    job_title = models.CharField(_("job title"), max_length=150, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.COLLEAGUE)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=2, choices=settings.LANGUAGES, default="fr"
+    )
+    visibility = models.CharField(
+        _("shown in the directory to"),
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.HIDDEN,
+    )
+    visibility_changed_at = models.DateTimeField(_("visibility chosen on"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["last_name", "first_name"]
+        constraints = [
+            models.UniqueConstraint(
+                "company",
+                Lower("email"),
+                name="members_representative_company_email_unique",
+                violation_error_message=_("This person is already listed for this company."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def save(self, *args, **kwargs) -> None:
+        self.email = self.email.strip().lower()
+        super().save(*args, **kwargs)
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+class Application(models.Model):
+    """A request to join, sent from the public form and decided by staff."""
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", _("To decide")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    decision = models.CharField(
+        _("decision"), max_length=10, choices=Decision.choices, default=Decision.PENDING
+    )
+    # The company, as the applicant described it.
+    company_name = models.CharField(_("company name"), max_length=200)
+    legal_name = models.CharField(_("legal name"), max_length=200, blank=True)
+    neq = models.CharField(
+        _("Québec enterprise number (NEQ)"), max_length=10, blank=True, validators=[validate_neq]
+    )
+    website = WebsiteField(_("website"), max_length=300, blank=True)
+    company_email = models.EmailField(_("general email"), blank=True)
+    company_phone = models.CharField(_("phone"), max_length=40, blank=True)
+    street_address = models.CharField(_("street address"), max_length=200)
+    city = models.CharField(_("city"), max_length=100)
+    postal_code = models.CharField(
+        _("postal code"), max_length=7, validators=[validate_postal_code]
+    )
+    province = models.CharField(
+        _("province"), max_length=2, choices=Province.choices, default=Province.QC
+    )
+    region = models.CharField(
+        _("administrative region"), max_length=2, choices=Region.choices, blank=True
+    )
+    employees = models.CharField(
+        _("employees"), max_length=10, choices=EmployeeBand.choices, blank=True
+    )
+    description = models.TextField(_("what the company does"), max_length=2000)
+    sectors = models.ManyToManyField(Sector, blank=True, verbose_name=_("sectors"))
+    roles = models.ManyToManyField(
+        ValueChainRole, blank=True, verbose_name=_("roles in the value chain")
+    )
+    processes = models.ManyToManyField(Process, blank=True, verbose_name=_("processes"))
+    materials = models.ManyToManyField(Material, blank=True, verbose_name=_("materials"))
+    markets = models.ManyToManyField(EndMarket, blank=True, verbose_name=_("end markets"))
+    certifications = models.ManyToManyField(
+        Certification, blank=True, verbose_name=_("certifications")
+    )
+    category = models.ForeignKey(
+        MembershipCategory,
+        on_delete=models.PROTECT,
+        related_name="applications",
+        verbose_name=_("membership category"),
+    )
+    # The contact person, who becomes the company's first administrator.
+    first_name = models.CharField(_("first name"), max_length=150)
+    last_name = models.CharField(_("last name"), max_length=150)
+    email = models.EmailField(_("email"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    job_title = models.CharField(_("job title"), max_length=150, blank=True)
+    language = models.CharField(
+        _("language"), max_length=2, choices=settings.LANGUAGES, default="fr"
+    )
+    consented_at = models.DateTimeField(_("privacy policy accepted on"))
+    submitted_at = models.DateTimeField(_("received"), default=timezone.now)
+    decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    rejection_reason = models.TextField(
+        _("reason for rejection"),
+        blank=True,
+        help_text=_("Sent to the applicant. Required to reject an application."),
+    )
+    company = models.ForeignKey(
+        Company,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="applications",
+        verbose_name=_("company created"),
+    )
+
+    class Meta:
+        verbose_name = _("membership application")
+        verbose_name_plural = _("membership applications")
+        ordering = ["-submitted_at"]
+
+    def __str__(self) -> str:
+        return self.company_name
+
+    @property
+    def contact_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+class RenewalReminder(models.Model):
+    """A renewal reminder sent to one person about one period, so none is sent twice."""
+
+    class Kind(models.TextChoices):
+        ENDING = "ending", _("Membership ending soon")
+        LAPSED = "lapsed", _("Membership lapsed")
+
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(_("reminder"), max_length=10, choices=Kind.choices)
+    email = models.EmailField(_("sent to"))
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("renewal reminder")
+        verbose_name_plural = _("renewal reminders")
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["membership", "kind", "email"], name="members_reminder_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} — {self.email}"

@@ -8,7 +8,15 @@ from factory.django import DjangoModelFactory
 from PIL import Image
 
 from alliance.models import KeyFigure, Page
-from members.models import User
+from members.models import (
+    Company,
+    Membership,
+    MembershipCategory,
+    Process,
+    Representative,
+    Sector,
+    User,
+)
 from news.models import Article, Category
 
 PASSWORD = "Un-mot-de-passe-solide-42"
@@ -89,3 +97,79 @@ def image_upload(
     buffer = io.BytesIO()
     Image.new("RGB", size, color).save(buffer, format=fmt)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{fmt.lower()}")
+
+
+class SectorFactory(DjangoModelFactory):
+    class Meta:
+        model = Sector
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"secteur-{n}")
+    name_fr = factory.Sequence(lambda n: f"Secteur {n}")
+    name_en = factory.Sequence(lambda n: f"Sector {n}")
+
+
+class ProcessFactory(SectorFactory):
+    class Meta:
+        model = Process
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"procede-{n}")
+    name_fr = factory.Sequence(lambda n: f"Procédé {n}")
+    name_en = factory.Sequence(lambda n: f"Process {n}")
+
+
+class MembershipCategoryFactory(DjangoModelFactory):
+    class Meta:
+        model = MembershipCategory
+        django_get_or_create = ("name_fr",)
+
+    name_fr = "Membre manufacturier"
+    name_en = "Manufacturer member"
+    annual_fee = "850.00"
+
+
+class CompanyFactory(DjangoModelFactory):
+    """A company with a membership period running today (active) unless told otherwise:
+    ``period=False`` for none, or ``period=(start, end)``."""
+
+    class Meta:
+        model = Company
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Plastiques Exemple {n} inc.")
+    city = "Lévis"
+    region = "12"
+    postal_code = "G6V 6Z3"
+    description_fr = "Transformation de matières plastiques."
+    description_en = "Plastics processing."
+
+    @factory.post_generation
+    def period(obj, create, extracted, **kwargs):
+        if not create or extracted is False:
+            return
+        today = timezone.localdate()
+        start, end = extracted or (today - dt.timedelta(days=100), today + dt.timedelta(days=265))
+        MembershipFactory(company=obj, start=start, end=end)
+
+
+class MembershipFactory(DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    company = factory.SubFactory(CompanyFactory, period=False)
+    category = factory.SubFactory(MembershipCategoryFactory)
+    start = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=100))
+    end = factory.LazyAttribute(lambda o: o.start + dt.timedelta(days=364))
+    fee = "850.00"
+
+
+class RepresentativeFactory(DjangoModelFactory):
+    class Meta:
+        model = Representative
+
+    company = factory.SubFactory(CompanyFactory)
+    first_name = "Dominique"
+    last_name = factory.Sequence(lambda n: f"Gagnon{n}")
+    email = factory.Sequence(lambda n: f"dominique{n}@exemple.qc.ca")
+    role = Representative.Role.ADMIN

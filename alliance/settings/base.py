@@ -24,11 +24,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.postgres",  # search lookups; inert on SQLite
     "allauth",
     "allauth.account",
     "django_prose_editor",
     "imagekit",
     "reversion",
+    "import_export",
     "alliance",
     "members",
     "news",
@@ -214,3 +216,22 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "INFO"},
 }
+
+# --- Membership ---------------------------------------------------------------
+# Days after a period's last day during which the company stays listed, in grace.
+MEMBERSHIP_GRACE_DAYS = env.int("MEMBERSHIP_GRACE_DAYS", default=30)
+# Days before a period's last day when its company's administrators are reminded.
+MEMBERSHIP_REMINDER_DAYS = env.int("MEMBERSHIP_REMINDER_DAYS", default=30)
+DIRECTORY_PAGE_SIZE = 20
+# Who is told of new membership applications.
+MEMBERSHIP_STAFF_EMAILS = env.list("MEMBERSHIP_STAFF_EMAILS", default=[ASSOCIATION["email"]])
+# The portal's address, for the links in emails sent outside a request (cron jobs).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# --- Import and export (django-import-export) --------------------------------
+IMPORT_EXPORT_USE_TRANSACTIONS = True  # an import writes every row or none
+IMPORT_EXPORT_FORMATS = [
+    "import_export.formats.base_formats.CSV",
+    "import_export.formats.base_formats.XLSX",
+]
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False

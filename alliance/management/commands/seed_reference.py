@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -5,14 +7,36 @@ from django.utils import timezone
 from alliance import reference_content as content
 from alliance.covers import COVER_ALT_EN, COVER_ALT_FR, make_cover
 from alliance.models import KeyFigure, Page
+from members import reference_content as members_content
+from members.models import (
+    Certification,
+    EndMarket,
+    Material,
+    MembershipCategory,
+    Process,
+    Sector,
+    ValueChainRole,
+)
 from news.models import Article, Category
+
+# The member companies' reference lists, with how the command's report names them.
+CLASSIFICATIONS = [
+    (Sector, "sector"),
+    (ValueChainRole, "role"),
+    (Process, "process"),
+    (Material, "material"),
+    (EndMarket, "end market"),
+    (Certification, "certification"),
+]
 
 
 class Command(BaseCommand):
     help = (
         "Create the reference content: news categories, the about and privacy pages, the "
-        "industry's key figures and the rebrand announcement. Idempotent and safe on "
-        "production: what already exists, possibly edited by staff, is left as it is."
+        "industry's key figures, the rebrand announcement, the member companies' sectors, "
+        "roles in the value chain, processes, materials, end markets and certifications, "
+        "and the membership categories. Idempotent and safe on production: what already "
+        "exists, possibly edited by staff, is left as it is."
     )
 
     @transaction.atomic
@@ -65,6 +89,31 @@ class Command(BaseCommand):
             self._report(True, "article", rebrand["title_fr"])
         else:
             self._report(False, "article", rebrand["title_fr"])
+
+        for model, kind in CLASSIFICATIONS:
+            for position, item in enumerate(members_content.CLASSIFICATIONS[model.__name__]):
+                _term, created = model.objects.get_or_create(
+                    slug=item["slug"],
+                    defaults={
+                        "name_fr": item["name_fr"],
+                        "name_en": item["name_en"],
+                        "position": position,
+                    },
+                )
+                self._report(created, kind, item["name_fr"])
+
+        for item in members_content.MEMBERSHIP_CATEGORIES:
+            _category, created = MembershipCategory.objects.get_or_create(
+                name_fr=item["name_fr"],
+                defaults={
+                    "name_en": item["name_en"],
+                    "description_fr": item["description_fr"],
+                    "description_en": item["description_en"],
+                    "annual_fee": Decimal(item["annual_fee"]),
+                    "position": item["position"],
+                },
+            )
+            self._report(created, "membership category", item["name_fr"])
 
     def _report(self, created: bool, kind: str, name: str) -> None:
         verb = "created" if created else "kept"

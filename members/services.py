@@ -1,0 +1,281 @@
+"""Membership workflows: each write that spans models, with its emails and its history."""
+
+import datetime as dt
+import logging
+import smtplib
+
+import reversion
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from alliance.emails import send_email
+from alliance.text import fold
+from members.models import (
+    CLASSIFICATION_FIELDS,
+    Application,
+    Company,
+    Membership,
+    RenewalReminder,
+    Representative,
+    User,
+)
+
+log = logging.getLogger(__name__)
+
+
+def one_year_from(start: dt.date) -> dt.date:
+    """The last day of a one-year period starting on ``start``."""
+    try:
+        anniversary = start.replace(year=start.year + 1)
+    except ValueError:  # 29 February
+        anniversary = start.replace(year=start.year + 1, day=28) + dt.timedelta(days=1)
+    return anniversary - dt.timedelta(days=1)
+
+
+def _admin_url(obj) -> str:
+    meta = obj._meta
+    return settings.SITE_URL + reverse(
+        f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk]
+    )
+
+
+# --- Applications -----------------------------------------------------------------
+
+
+def application_submit(*, application: Application, classifications: dict) -> Application:
+    """Save an application from the public form and tell staff about it."""
+    with transaction.atomic():
+        application.save()
+        for field, values in classifications.items():
+            getattr(application, field).set(values)
+        transaction.on_commit(lambda: _notify_staff_of(application))
+    return application
+
+
+def _notify_staff_of(application: Application) -> None:
+    send_email(
+        template="application_received_staff",
+        to=settings.MEMBERSHIP_STAFF_EMAILS,
+        language=settings.LANGUAGE_CODE,
+        context={"application": application, "admin_url": _admin_url(application)},
+    )
+
+
+class ApplicationError(Exception):
+    """An application cannot be decided as asked; the message says why, for staff."""
+
+
+def application_approve(*, application: Application, by: User) -> Company:
+    """Create the company, its first membership period and its contact person, all or
+    nothing, then tell the applicant."""
+    with transaction.atomic(), reversion.create_revision():
+        application = Application.objects.select_for_update().get(pk=application.pk)
+        if application.decision != Application.Decision.PENDING:
+            raise ApplicationError(_("This application has already been decided."))
+        duplicate = _existing_company(application)
+        if duplicate is not None:
+            raise ApplicationError(
+                _("The company “%(name)s” already exists with this NEQ or name.")
+                % {"name": duplicate.name}
+            )
+        company = Company(
+            name=application.company_name,
+            legal_name=application.legal_name,
+            neq=application.neq or None,
+            website=application.website,
+            email=application.company_email,
+            phone=application.company_phone,
+            street_address=application.street_address,
+            city=application.city,
+            postal_code=application.postal_code,
+            province=application.province,
+            region=application.region,
+            employees=application.employees,
+        )
+        setattr(company, f"description_{application.language}", application.description)
+        try:
+            with transaction.atomic():
+                company.save()
+        except IntegrityError as error:
+            raise ApplicationError(_("A company with this NEQ already exists.")) from error
+        for field in CLASSIFICATION_FIELDS.values():
+            getattr(company, field).set(getattr(application, field).all())
+        today = timezone.localdate()
+        Membership.objects.create(
+            company=company,
+            category=application.category,
+            start=today,
+            end=one_year_from(today),
+            fee=application.category.annual_fee,
+        )
+        Representative.objects.create(
+            company=company,
+            first_name=application.first_name,
+            last_name=application.last_name,
+            email=application.email,
+            phone=application.phone,
+            job_title=application.job_title,
+            role=Representative.Role.ADMIN,
+            preferred_language=application.language,
+        )
+        application.decision = Application.Decision.APPROVED
+        application.decided_at = timezone.now()
+        application.decided_by = by
+        application.company = company
+        application.save()
+        reversion.set_user(by)
+        with translation.override(settings.LANGUAGE_CODE):
+            reversion.set_comment(_("Created from the membership application."))
+        reversion.add_to_revision(company)
+        transaction.on_commit(
+            lambda: send_email(
+                template="application_approved",
+                to=[application.email],
+                language=application.language,
+                context={"application": application, "company": company},
+            )
+        )
+    return company
+
+
+def application_reject(*, application: Application, by: User, reason: str) -> None:
+    reason = reason.strip()
+    if not reason:
+        raise ApplicationError(_("Give the applicant a reason for the rejection."))
+    with transaction.atomic():
+        application = Application.objects.select_for_update().get(pk=application.pk)
+        if application.decision != Application.Decision.PENDING:
+            raise ApplicationError(_("This application has already been decided."))
+        application.decision = Application.Decision.REJECTED
+        application.rejection_reason = reason
+        application.decided_at = timezone.now()
+        application.decided_by = by
+        application.save()
+        transaction.on_commit(
+            lambda: send_email(
+                template="application_rejected",
+                to=[application.email],
+                language=application.language,
+                context={"application": application},
+            )
+        )
+
+
+def _existing_company(application: Application) -> Company | None:
+    if application.neq and (found := Company.objects.filter(neq=application.neq).first()):
+        return found
+    return Company.objects.filter(sort_name=fold(application.company_name)).first()
+
+
+# --- Membership periods -------------------------------------------------------------
+
+
+def membership_renew(*, company: Company, by: User) -> Membership:
+    """Add one period after the company's latest, in its category at today's fee."""
+    with transaction.atomic(), reversion.create_revision():
+        latest = (
+            Membership.objects.select_for_update()
+            .filter(company=company)
+            .select_related("category")
+            .order_by("-end")
+            .first()
+        )
+        if latest is None:
+            raise ApplicationError(
+                _("%(company)s has no membership period to renew.") % {"company": company}
+            )
+        today = timezone.localdate()
+        # A lapsed company starts again today; one still in force continues without a gap.
+        start = max(latest.end + dt.timedelta(days=1), today)
+        period = Membership.objects.create(
+            company=company,
+            category=latest.category,
+            start=start,
+            end=one_year_from(start),
+            fee=latest.category.annual_fee,
+        )
+        reversion.set_user(by)
+        with translation.override(settings.LANGUAGE_CODE):
+            reversion.set_comment(
+                _("Renewed from %(start)s to %(end)s.")
+                % {"start": period.start.isoformat(), "end": period.end.isoformat()}
+            )
+        reversion.add_to_revision(company)
+    return period
+
+
+def membership_mark_paid(*, companies: QuerySet[Company], by: User) -> int:
+    """Mark today as the payment date of each company's current unpaid period."""
+    today = timezone.localdate()
+    marked = 0
+    with transaction.atomic(), reversion.create_revision():
+        reversion.set_user(by)
+        with translation.override(settings.LANGUAGE_CODE):
+            reversion.set_comment(_("Payment recorded."))
+        for company in companies.with_current_period(today):
+            updated = Membership.objects.filter(
+                company=company, end=company.period_end, paid_on__isnull=True
+            ).update(paid_on=today)
+            if updated:
+                reversion.add_to_revision(company)
+                marked += 1
+    return marked
+
+
+# --- Renewal reminders ---------------------------------------------------------------
+
+
+def reminders_send(*, today: dt.date | None = None) -> int:
+    """Email each company administrator the reminders that are due, once each.
+
+    Due: ``MEMBERSHIP_REMINDER_DAYS`` before a period's last day ("ending"), and on the
+    day it lapses, once the grace period is over ("lapsed"); only for the company's
+    latest period, so a renewed company hears nothing. A day missed by cron is caught up
+    the next run; a reminder more than a week late is not sent any more.
+    """
+    today = today or timezone.localdate()
+    lead = dt.timedelta(days=settings.MEMBERSHIP_REMINDER_DAYS)
+    grace = dt.timedelta(days=settings.MEMBERSHIP_GRACE_DAYS)
+    late = dt.timedelta(days=7)
+    due = {
+        RenewalReminder.Kind.ENDING: Membership.objects.filter(
+            end__gte=today, end__lte=today + lead
+        ),
+        RenewalReminder.Kind.LAPSED: Membership.objects.filter(
+            end__lt=today - grace, end__gte=today - grace - late
+        ),
+    }
+    sent = 0
+    for kind, periods in due.items():
+        periods = periods.filter(cancelled_on__isnull=True).select_related("company")
+        for period in periods:
+            if Membership.objects.filter(company=period.company_id, end__gt=period.end).exists():
+                continue
+            for person in period.company.representatives.filter(role=Representative.Role.ADMIN):
+                sent += _send_reminder(period=period, kind=kind, person=person)
+    return sent
+
+
+def _send_reminder(*, period: Membership, kind: str, person: Representative) -> int:
+    # The record is written first and the email sent inside the same transaction: if the
+    # mail server fails the record is rolled back and tomorrow's run tries again; a
+    # second run never sends a reminder that was recorded.
+    try:
+        with transaction.atomic():
+            RenewalReminder.objects.create(membership=period, kind=kind, email=person.email)
+            send_email(
+                template=f"renewal_{kind}",
+                to=[person.email],
+                language=person.preferred_language,
+                context={"person": person, "period": period, "company": period.company},
+            )
+    except IntegrityError:
+        return 0
+    except (smtplib.SMTPException, OSError):
+        log.exception("Renewal reminder to %s not sent; the next run tries again.", person.pk)
+        return 0
+    return 1

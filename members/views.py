@@ -1,0 +1,120 @@
+from django.conf import settings
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.text import capfirst
+from django.views.decorators.http import require_http_methods
+from django_ratelimit.decorators import ratelimit
+
+from members import directory, services
+from members.access import can_read_members_content
+from members.forms import ApplicationForm
+from members.models import CLASSIFICATION_FIELDS, IN_DIRECTORY, Company, Representative
+
+
+def company_list(request: HttpRequest) -> HttpResponse:
+    form = directory.DirectoryForm(request.GET)
+    valid = form.is_valid()
+    if not valid:
+        # A stale bookmark or a mistyped address: show what the valid part finds, say
+        # which part was left out, and answer 400 so it is not indexed as a page.
+        form.cleaned_data = {
+            name: value for name, value in form.cleaned_data.items() if name not in form.errors
+        }
+    query = form.cleaned_data.get("q", "").strip()
+    selected = form.selected_ids()
+
+    base = Company.objects.in_directory()
+    if query:
+        base = base.search(query)
+    total, counts = directory.directory_counts(base, selected, query=query)
+    companies = directory.filter_companies(base, selected)
+    ordering = ["-relevance", "sort_name", "pk"] if query else ["sort_name", "pk"]
+    companies = (
+        companies.order_by(*ordering)
+        .only(
+            "name",
+            "slug",
+            "city",
+            "region",
+            "logo",
+            f"description_{translation.get_language()}",
+            "description_fr",
+        )
+        .prefetch_related("sectors")
+    )
+
+    paginator = Paginator(companies, settings.DIRECTORY_PAGE_SIZE)
+    paginator.count = total  # already counted (and cached) with the filters
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except InvalidPage as exc:
+        raise Http404(str(exc)) from exc
+
+    params = request.GET.copy()
+    params.pop("page", None)
+    context = {
+        "form": form,
+        "query": query,
+        "page_obj": page,
+        "facets": directory.build_facets(form, selected, counts),
+        "filtered": bool(query) or any(selected.values()),
+        "querystring": params.urlencode(),
+        "canonical_path": request.path + (f"?page={page.number}" if page.number > 1 else ""),
+    }
+    return render(request, "members/company_list.html", context, status=200 if valid else 400)
+
+
+def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    companies = Company.objects.prefetch_related(*CLASSIFICATION_FIELDS.values())
+    if not request.user.is_staff:
+        companies = companies.in_directory()
+    company = companies.with_status().filter(slug=slug).first()
+    if company is None:
+        raise Http404
+    shown = [Representative.Visibility.PUBLIC]
+    if can_read_members_content(request.user):
+        shown.append(Representative.Visibility.MEMBERS)
+    people = company.representatives.filter(visibility__in=shown).order_by(
+        "last_name", "first_name"
+    )
+    classifications = [
+        (capfirst(Company._meta.get_field(field).verbose_name), getattr(company, field).all())
+        for field in CLASSIFICATION_FIELDS.values()
+    ]
+    return render(
+        request,
+        "members/company_detail.html",
+        {
+            "company": company,
+            "people": people,
+            "classifications": classifications,
+            "in_directory": company.status in IN_DIRECTORY,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@ratelimit(key="ip", rate="5/h", method="POST", block=False)
+def join(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        if getattr(request, "limited", False):
+            return render(request, "429.html", status=429)
+        form = ApplicationForm(request.POST)
+        if form.is_valid():
+            application = form.save(commit=False)
+            application.language = translation.get_language()
+            services.application_submit(
+                application=application, classifications=form.classifications()
+            )
+            return redirect("members:join-done")
+        status = 400
+    else:
+        form = ApplicationForm()
+        status = 200
+    return render(request, "members/join.html", {"form": form}, status=status)
+
+
+def join_done(request: HttpRequest) -> HttpResponse:
+    return render(request, "members/join_done.html")
