@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ExportActionMixin, ImportExportMixin
+from import_export.formats import base_formats
 from reversion.admin import VersionAdmin
 
 from alliance.admin_mixins import FrenchFirstAdmin
@@ -178,6 +179,7 @@ class RepresentativeInline(admin.StackedInline):
 @admin.register(Company)
 class CompanyAdmin(FrenchFirstAdmin, ImportExportMixin, ExportActionMixin, VersionAdmin):
     resource_classes = [CompanyResource]
+    formats = [base_formats.CSV, base_formats.XLSX]
     list_display = (
         "name",
         "city",
@@ -254,9 +256,9 @@ class CompanyAdmin(FrenchFirstAdmin, ImportExportMixin, ExportActionMixin, Versi
             .with_current_period()
             .annotate(
                 period_category_name=Subquery(
-                    category_name.values(
-                        name=Coalesce(NullIf(f"name_{lang}", Value("")), "name_fr")
-                    )[:1]
+                    category_name.annotate(
+                        label=Coalesce(NullIf(f"name_{lang}", Value("")), "name_fr")
+                    ).values_list("label")[:1]
                 )
             )
         )

@@ -42,6 +42,7 @@ COLUMNS = {
     "certifications": _("Certifications"),
 }
 SEPARATOR = "|"
+TEXT_TRANSLATIONS = ("description_fr", "description_en", "products_fr", "products_en")
 # A cell a spreadsheet would run as a formula (=, +, -, @, tab, carriage return) goes out
 # behind a quote, which is taken off again on import: escaped, and still round-trips.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -120,6 +121,14 @@ class CompanyResource(resources.ModelResource):
         if row.get("postal_code"):
             row["postal_code"] = normalize_postal_code(str(row["postal_code"]))
         super().before_import_row(row, **kwargs)
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        # modeltranslation leaves an untouched translation empty as NULL; the file has "".
+        for name in TEXT_TRANSLATIONS:
+            for obj in (instance, original):
+                if getattr(obj, name) is None:
+                    setattr(obj, name, "")
+        return super().skip_row(instance, original, row, import_validation_errors)
 
     def get_instance(self, instance_loader, row):
         if row.get("neq"):

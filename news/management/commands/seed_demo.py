@@ -11,6 +11,7 @@ from django.utils.text import slugify
 
 from alliance.covers import COVER_ALT_EN, COVER_ALT_FR, make_cover
 from alliance.reference_content import NEWS_CATEGORIES
+from members.demo_content import create_demo_companies
 from members.models import User
 from news.demo_content import DEMO_ARTICLES
 from news.models import Article, Category
@@ -20,8 +21,9 @@ STAFF_EMAIL = "equipe@alliancepolymeres.quebec"
 
 class Command(BaseCommand):
     help = (
-        "Add fictitious demo content for a local portal: a staff login and about 40 articles "
-        "(some members-only, some scheduled, a few drafts). Never run it on production."
+        "Add fictitious demo content for a local portal: a staff login, about 40 articles "
+        "(some members-only, some scheduled, a few drafts) and 600 member companies with "
+        "their membership periods, people and logos. Never run it on production."
     )
 
     def add_arguments(self, parser):
@@ -30,9 +32,20 @@ class Command(BaseCommand):
             action="store_true",
             help="Run even though DEBUG is off (tests); never on a real site.",
         )
+        parser.add_argument(
+            "--companies",
+            type=int,
+            default=600,
+            metavar="N",
+            help=(
+                "How many fictitious member companies to add (default 600; 60000 for a "
+                "load test, only the first 600 get logos). Added once: skipped when demo "
+                "companies are already there."
+            ),
+        )
 
     @transaction.atomic
-    def handle(self, *args, force: bool, **options) -> None:
+    def handle(self, *args, force: bool, companies: int, **options) -> None:
         if not (settings.DEBUG or force):
             raise CommandError(
                 "seed_demo adds fictitious articles and a staff account with a known "
@@ -77,6 +90,7 @@ class Command(BaseCommand):
             article.save()
             created += 1
         self.stdout.write(f"  created  {created} demo articles")
+        create_demo_companies(companies, stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS(
                 "\nDemo ready. Staff login (admin at http://127.0.0.1:8000/admin/):\n"

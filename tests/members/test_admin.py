@@ -1,0 +1,247 @@
+"""The company admin staff run 600 firms with, and companies in and out of spreadsheets."""
+
+import datetime as dt
+import io
+
+import openpyxl
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone, translation
+
+from members.models import Company, Membership
+from members.resources import COLUMNS, CompanyResource
+from tests.factories import (
+    CompanyFactory,
+    ProcessFactory,
+    RepresentativeFactory,
+    SectorFactory,
+)
+
+pytestmark = pytest.mark.django_db
+CHANGELIST = "/admin/members/company/"
+
+
+def listed(response) -> list[str]:
+    return [company.name for company in response.context["cl"].result_list]
+
+
+def test_changelist_defaults_to_active_members(staff_client):
+    today = timezone.localdate()
+    CompanyFactory(name="Active")
+    CompanyFactory(
+        name="Échue", period=(today - dt.timedelta(days=800), today - dt.timedelta(days=400))
+    )
+    response = staff_client.get(CHANGELIST)
+    assert listed(response) == ["Active"]
+    assert sorted(listed(staff_client.get(CHANGELIST, {"status": "all"}))) == ["Active", "Échue"]
+    assert listed(staff_client.get(CHANGELIST, {"status": "lapsed"})) == ["Échue"]
+    content = response.content.decode()
+    assert "apq-badge--active" in content
+
+
+def test_end_dates_coloured_by_urgency(staff_client):
+    today = timezone.localdate()
+    CompanyFactory(
+        name="Bientôt", period=(today - dt.timedelta(days=350), today + dt.timedelta(days=10))
+    )
+    CompanyFactory(
+        name="Tard", period=(today - dt.timedelta(days=10), today + dt.timedelta(days=350))
+    )
+    content = staff_client.get(CHANGELIST).content.decode()
+    assert f'apq-due--soon">{(today + dt.timedelta(days=10)).isoformat()}' in content
+    assert f'apq-due--ok">{(today + dt.timedelta(days=350)).isoformat()}' in content
+    assert listed(staff_client.get(CHANGELIST, {"ending": "30"})) == ["Bientôt"]
+
+
+def test_search_by_person_email_and_neq(staff_client):
+    company = CompanyFactory(name="Trouvée", neq="1145678901")
+    RepresentativeFactory(company=company, email="marie@trouvee.example")
+    CompanyFactory(name="Autre")
+    assert listed(staff_client.get(CHANGELIST, {"q": "marie@trouvee"})) == ["Trouvée"]
+    assert listed(staff_client.get(CHANGELIST, {"q": "1145678901"})) == ["Trouvée"]
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_changelist_queries_do_not_grow(staff_client, count):
+    sector = SectorFactory()
+    for company in CompanyFactory.create_batch(count):
+        company.sectors.add(sector)
+        RepresentativeFactory(company=company)
+    staff_client.get(CHANGELIST)  # warm the session
+    with CaptureQueriesContext(connection) as queries:
+        assert staff_client.get(CHANGELIST).status_code == 200
+    assert len(queries) <= 8, [q["sql"][:120] for q in queries]
+
+
+def test_renew_and_mark_paid_actions(staff_client):
+    company = CompanyFactory()
+    response = staff_client.post(
+        CHANGELIST, {"action": "renew", "_selected_action": [company.pk]}, follow=True
+    )
+    assert response.status_code == 200
+    assert company.memberships.count() == 2
+    staff_client.post(CHANGELIST, {"action": "mark_paid", "_selected_action": [company.pk]})
+    assert Membership.objects.filter(company=company, paid_on=timezone.localdate()).count() == 1
+
+
+def test_classifications_are_autocompleted(staff_client):
+    ProcessFactory(name_fr="Thermoformage", name_en="Thermoforming")
+    response = staff_client.get(
+        "/admin/autocomplete/",
+        {
+            "term": "thermo",
+            "app_label": "members",
+            "model_name": "company",
+            "field_name": "processes",
+        },
+    )
+    assert [r["text"] for r in response.json()["results"]] == ["Thermoformage"]
+
+
+def test_staff_edit_a_company_in_french_and_english(staff_client):
+    company = CompanyFactory(name="Firme", neq="1145678901")
+    response = staff_client.get(f"{CHANGELIST}{company.pk}/change/")
+    content = response.content.decode()
+    assert 'name="description_fr"' in content and 'name="description_en"' in content
+    assert 'name="staff_notes"' in content
+
+
+# --- Import and export -------------------------------------------------------------
+
+
+def export(staff_client, fmt: int) -> bytes:
+    """Export every company through the admin's export page (format index: 0 CSV, 1 XLSX)."""
+    response = staff_client.post(
+        f"{CHANGELIST}export/",
+        {"format": str(fmt), "resource": "0", **{f"companyresource_{k}": "on" for k in COLUMNS}},
+    )
+    assert response.status_code == 200, response.content[:500]
+    return response.content
+
+
+def import_file(staff_client, content: bytes, name: str, fmt: int, *, confirm: bool):
+    upload = SimpleUploadedFile(name, content)
+    response = staff_client.post(
+        f"{CHANGELIST}import/", {"import_file": upload, "format": str(fmt), "resource": "0"}
+    )
+    if not confirm or "confirm_form" not in (response.context or {}):
+        return response
+    confirm_form = response.context["confirm_form"]
+    data = {key: value for key, value in confirm_form.initial.items()}
+    return staff_client.post(f"{CHANGELIST}process_import/", data, follow=True)
+
+
+@pytest.fixture
+def two_companies():
+    sector = SectorFactory(slug="plastiques", name_fr="Plastiques")
+    a = CompanyFactory(
+        name="Élastomères Nord",
+        neq="1145678901",
+        description_fr="Pièces en caoutchouc.",
+        description_en="Rubber parts.",
+        phone="+1 418 555-0100",
+    )
+    a.sectors.add(sector)
+    b = CompanyFactory(name="Sans NEQ", neq=None, staff_notes="=cmd|' /C calc'!A0")
+    b.legal_name = '=HYPERLINK("http://evil.example")'
+    b.save()
+    return a, b
+
+
+def test_export_csv_has_french_headers_and_escapes_formulas(staff_client, two_companies):
+    content = export(staff_client, 0).decode("utf-8-sig")
+    header = content.splitlines()[0]
+    assert header.startswith("NEQ,Nom,")
+    assert "Description (français)" in header
+    assert "Rubber parts." in content and "Pièces en caoutchouc." in content
+    assert "plastiques" in content
+    # A cell a spreadsheet would run is neutralised; the phone's "+" too.
+    assert "'=HYPERLINK" in content
+    assert ",=HYPERLINK" not in content
+    assert "'+1 418 555-0100" in content
+    assert "staff" not in header.lower() and "calc" not in content  # notes stay in the admin
+
+
+def test_export_in_english_has_english_headers(two_companies):
+    with translation.override("en"):
+        header = CompanyResource().export().csv.splitlines()[0]
+    assert header.startswith("NEQ,Name,")
+
+
+@pytest.mark.parametrize(("fmt", "name"), [(0, "entreprises.csv"), (1, "entreprises.xlsx")])
+def test_export_reimported_changes_nothing(staff_client, two_companies, fmt, name):
+    before = {c.pk: (c.name, c.legal_name, c.phone, c.updated_at) for c in Company.objects.all()}
+    content = export(staff_client, fmt)
+    preview = import_file(staff_client, content, name, fmt, confirm=False)
+    assert preview.status_code == 200
+    result = preview.context["result"]
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert result.totals["skip"] == 2, result.totals
+    import_file(staff_client, content, name, fmt, confirm=True)
+    after = {c.pk: (c.name, c.legal_name, c.phone, c.updated_at) for c in Company.objects.all()}
+    assert after == before
+
+
+def test_import_creates_and_updates_by_neq(staff_client, two_companies):
+    csv = (
+        "NEQ,Nom,Ville,Code postal,Région (code),Secteurs\n"
+        "1145678901,Élastomères Nord renommée,Lévis,G6V 6Z3,12,plastiques\n"
+        "1199999999,Nouvelle firme,Granby,j2g1a1,16,\n"
+    ).encode()
+    response = import_file(staff_client, csv, "import.csv", 0, confirm=True)
+    assert response.status_code == 200
+    assert Company.objects.get(neq="1145678901").name == "Élastomères Nord renommée"
+    created = Company.objects.get(neq="1199999999")
+    assert (created.postal_code, created.region) == ("J2G 1A1", "16")
+
+
+def test_english_headers_accepted_on_import(staff_client, two_companies):
+    csv = "NEQ,Name,City\n1145678901,Renamed in English,Lévis\n".encode()
+    import_file(staff_client, csv, "import.csv", 0, confirm=True)
+    assert Company.objects.get(neq="1145678901").name == "Renamed in English"
+
+
+def test_broken_rows_are_shown_and_nothing_is_written(staff_client, two_companies):
+    csv = (
+        "NEQ,Nom,Code postal,Région (code),Secteurs\n"
+        "1188888888,Bonne ligne,G6V 6Z3,12,plastiques\n"
+        "12345,NEQ invalide,G6V 6Z3,12,\n"
+        "1177777777,Code postal invalide,99999,12,\n"
+        "1166666666,Secteur inconnu,G6V 6Z3,12,nexiste-pas\n"
+    ).encode()
+    count = Company.objects.count()
+    response = import_file(staff_client, csv, "import.csv", 0, confirm=False)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "confirm_form" not in response.context or not response.context["confirm_form"]
+    assert "10 chiffres" in content
+    assert "code postal canadien" in content
+    assert Company.objects.count() == count
+
+
+def test_wrong_encoding_gets_a_clear_message(staff_client):
+    csv = "NEQ,Nom\n1145678901,Élastomères\n".encode("utf-16")
+    response = import_file(staff_client, csv, "import.csv", 0, confirm=False)
+    assert response.status_code == 200
+    assert not Company.objects.exists()
+    messages = [str(m) for m in response.context["messages"]] + [
+        str(e) for e in response.context["form"].errors.get("import_file", [])
+    ]
+    assert messages, "no message for an unreadable file"
+
+
+def test_formula_cells_imported_as_text_and_escaped_again(staff_client):
+    csv = b"NEQ,Nom,Raison sociale\n1145678901,Firme,=cmd|' /C calc'!A0\n"
+    import_file(staff_client, csv, "import.csv", 0, confirm=True)
+    company = Company.objects.get()
+    assert company.legal_name == "=cmd|' /C calc'!A0"  # stored as typed, never run
+    assert "'=cmd|" in export(staff_client, 0).decode("utf-8-sig")
+
+
+def test_excel_export_is_a_real_workbook(staff_client, two_companies):
+    workbook = openpyxl.load_workbook(io.BytesIO(export(staff_client, 1)))
+    rows = list(workbook.active.values)
+    assert rows[0][:2] == ("NEQ", "Nom")
+    assert {row[1] for row in rows[1:]} == {"Élastomères Nord", "Sans NEQ"}

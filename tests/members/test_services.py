@@ -1,0 +1,163 @@
+"""Renewals, payments and reminders: the membership workflows staff and cron run."""
+
+import datetime as dt
+import io
+import smtplib
+from unittest import mock
+
+import pytest
+import reversion
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.utils import timezone
+from reversion.models import Version
+
+from members import services
+from members.models import Company, Membership, RenewalReminder, Representative, Status
+from tests.factories import CompanyFactory, MembershipFactory, RepresentativeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_one_year_periods():
+    assert services.one_year_from(dt.date(2026, 3, 1)) == dt.date(2027, 2, 28)
+    assert services.one_year_from(dt.date(2028, 2, 29)) == dt.date(2029, 2, 28)
+
+
+def test_renewal_adds_a_period_after_the_current_one(staff):
+    today = timezone.localdate()
+    company = CompanyFactory(period=(today - dt.timedelta(days=300), today + dt.timedelta(days=64)))
+    period = services.membership_renew(company=company, by=staff)
+    assert period.start == today + dt.timedelta(days=65)
+    assert company.memberships.count() == 2  # the old one is kept as history
+    comment = Version.objects.get_for_object(company).first().revision.comment
+    assert comment.startswith("Renouvelée")
+
+
+def test_renewing_a_lapsed_company_starts_today(staff):
+    today = timezone.localdate()
+    company = CompanyFactory(
+        period=(today - dt.timedelta(days=800), today - dt.timedelta(days=436))
+    )
+    period = services.membership_renew(company=company, by=staff)
+    assert period.start == today
+    assert Company.objects.with_status().get(pk=company.pk).status == Status.ACTIVE
+
+
+def test_mark_paid_sets_the_current_period_only(staff):
+    company = CompanyFactory()
+    today = timezone.localdate()
+    old = MembershipFactory(
+        company=company, start=today - dt.timedelta(days=465), end=today - dt.timedelta(days=101)
+    )
+    assert services.membership_mark_paid(companies=Company.objects.all(), by=staff) == 1
+    current = company.memberships.get(end__gte=today)
+    assert current.paid_on == today
+    old.refresh_from_db()
+    assert old.paid_on is None
+    # Twice is harmless.
+    assert services.membership_mark_paid(companies=Company.objects.all(), by=staff) == 0
+
+
+@pytest.fixture
+def ending_company(settings):
+    settings.MEMBERSHIP_REMINDER_DAYS = 30
+    settings.MEMBERSHIP_GRACE_DAYS = 30
+    today = timezone.localdate()
+    company = CompanyFactory(
+        name="Firme qui finit",
+        period=(today - dt.timedelta(days=340), today + dt.timedelta(days=24)),
+    )
+    RepresentativeFactory(company=company, email="admin.fr@ex.ca", preferred_language="fr")
+    RepresentativeFactory(company=company, email="admin.en@ex.ca", preferred_language="en")
+    RepresentativeFactory(
+        company=company, email="collegue@ex.ca", role=Representative.Role.COLLEAGUE
+    )
+    return company
+
+
+def run_reminders(today=None):
+    if today is None:
+        call_command("send_renewal_reminders", stdout=io.StringIO())
+    else:
+        services.reminders_send(today=today)
+
+
+def test_administrators_reminded_once_in_their_language(ending_company):
+    run_reminders()
+    assert sorted(m.to[0] for m in mail.outbox) == ["admin.en@ex.ca", "admin.fr@ex.ca"]
+    by_person = {m.to[0]: m for m in mail.outbox}
+    assert "Firme qui finit" in by_person["admin.fr@ex.ca"].subject
+    assert "prend fin" in by_person["admin.fr@ex.ca"].subject
+    assert "ends soon" in by_person["admin.en@ex.ca"].subject
+    assert by_person["admin.en@ex.ca"].alternatives[0][1] == "text/html"
+    assert RenewalReminder.objects.count() == 2
+
+    run_reminders()
+    assert len(mail.outbox) == 2  # never twice
+
+
+def test_no_reminder_before_the_window_or_after_renewal(ending_company, staff):
+    today = timezone.localdate()
+    run_reminders(today - dt.timedelta(days=10))  # 34 days before the end
+    assert not mail.outbox
+    services.membership_renew(company=ending_company, by=staff)
+    run_reminders()
+    assert not mail.outbox
+
+
+def test_lapsed_reminder_on_the_day_grace_ends(ending_company):
+    end = ending_company.memberships.get().end
+    lapse_day = end + dt.timedelta(days=31)
+    run_reminders(lapse_day - dt.timedelta(days=1))
+    assert not mail.outbox  # still in grace, and the "ending" window has passed
+    run_reminders(lapse_day)
+    assert {m.to[0] for m in mail.outbox} == {"admin.fr@ex.ca", "admin.en@ex.ca"}
+    assert "échue" in next(m for m in mail.outbox if m.to[0] == "admin.fr@ex.ca").subject
+    run_reminders(lapse_day + dt.timedelta(days=1))
+    assert len(mail.outbox) == 2
+
+
+def test_a_mail_failure_is_retried_the_next_day(ending_company):
+    with mock.patch(
+        "members.services.send_email", side_effect=smtplib.SMTPServerDisconnected("down")
+    ):
+        run_reminders()
+    assert not RenewalReminder.objects.exists()
+    run_reminders()
+    assert len(mail.outbox) == 2
+
+
+def test_history_of_a_company_is_kept(staff_client):
+    with reversion.create_revision():
+        company = CompanyFactory(name="Avant")
+    company.name = "Après"
+    with reversion.create_revision():
+        company.save()
+    response = staff_client.get(f"/admin/members/company/{company.pk}/history/")
+    assert response.status_code == 200
+    assert Version.objects.get_for_object(company).count() == 2
+
+
+def test_membership_end_cannot_precede_start_nor_overlap():
+    company = CompanyFactory()
+    current = company.memberships.get()
+    backwards = Membership(
+        company=company,
+        category=current.category,
+        start=current.end + dt.timedelta(days=10),
+        end=current.end + dt.timedelta(days=5),
+        fee=1,
+    )
+    with pytest.raises(ValidationError, match="ne peut pas se terminer avant"):
+        backwards.full_clean()
+    overlapping = Membership(
+        company=company,
+        category=current.category,
+        start=current.end,
+        end=current.end + dt.timedelta(days=365),
+        fee=1,
+    )
+    with pytest.raises(ValidationError, match="chevauche"):
+        overlapping.full_clean()
