@@ -8,7 +8,7 @@ E2E := tests/e2e
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: help install demo serve test test-fast lint format messages compilemessages \
-        check-messages browser-deps bench clean
+        check-messages browser-deps bench bench-directory clean
 
 help:
 	@echo "make demo       install, prepare db.sqlite3 with reference and demo content, serve on http://127.0.0.1:8000/"
@@ -72,6 +72,10 @@ messages: install
 # throwaway database; the figures go in docs/performance.md.
 bench: install compilemessages
 	DJANGO_SETTINGS_MODULE=alliance.settings.test $(PY) manage.py bench_pages
+
+# The members directory at 600 and 60,000 companies, on PostgreSQL under gunicorn.
+bench-directory: install compilemessages
+	$(PY) manage.py bench_directory
 
 clean:
 	rm -rf $(VENV) staticfiles .test-media .pytest_cache $(E2E)/node_modules

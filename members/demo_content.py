@@ -17,9 +17,11 @@ at the end. Only logos go through ``save()``, for the re-encoding and the rendit
 import dataclasses
 import datetime as dt
 import io
+import os
 import random
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 
 from django.core.files.base import ContentFile
 from django.core.management.base import CommandError
@@ -401,7 +403,7 @@ FANCY = [
     "Arc-en-ciel",
     "Songe",
 ]
-SUFFIXES = ["inc.", "inc.", "inc.", "ltée", "ltée", "s.e.n.c.", "coop"]
+SUFFIXES = ["inc.", "inc.", "inc.", "ltée", "ltée", "coop"]
 SYLLABLES = ["zar", "vo", "lex", "quil", "bo", "trix", "nor", "pla", "fi", "xo", "mu", "ran"]
 
 ONTARIO_KINDS = [
@@ -554,7 +556,7 @@ DESCRIPTIONS = [
         "autour de procédés bien réels : {processes}. Matières travaillées : {materials}. "
         "Ses clients, tout aussi fictifs, sont dans ces marchés : {markets}.",
         "An imaginary company based in {city} since {founded}, {name} brings together "
-        "{team} around very real processes: {processes}. Materials: {materials}. "
+        "{team_en} around very real processes: {processes}. Materials: {materials}. "
         "Its equally fictitious customers are in these markets: {markets}.",
     ),
     (
@@ -1122,12 +1124,16 @@ class DemoBuilder:
         description_en.append(DISCLAIMER[1])
 
         offerings = rng.sample(OFFERINGS, 2)
-        products_fr = [f"Pièces fabriquées par {p}" for p in fr_processes[:3]]
-        products_en = [f"Parts made by {p}" for p in en_processes[:3]]
-        products_fr.append(f"pièces en {_join(fr_materials[:2], 'fr')}")
-        products_en.append(f"parts in {_join(en_materials[:2], 'en')}")
-        products_fr += [o[0] for o in offerings]
-        products_en += [o[1] for o in offerings]
+        products_fr = [
+            f"Pièces sur mesure fabriquées par {_join(fr_processes, 'fr')}",
+            f"pièces en {_join(fr_materials[:2], 'fr')}",
+            *[offering[0] for offering in offerings],
+        ]
+        products_en = [
+            f"Custom parts made by {_join(en_processes, 'en')}",
+            f"parts in {_join(en_materials[:2], 'en')}",
+            *[offering[1] for offering in offerings],
+        ]
         return {
             "description_fr": " ".join(description_fr),
             "description_en": " ".join(description_en),
@@ -1151,7 +1157,7 @@ class DemoBuilder:
         future = None
         if status == "pending":  # approved, starting soon: only a future period
             start = _no_leap_day(today + dt.timedelta(days=rng.randint(1, 60)), later=True)
-            return [self._period(company, category, start, current=True)]
+            return [self._period(company, category, start)]
         if status == "active":
             latest = today - dt.timedelta(days=rng.randint(0, 330))
         elif status == "ending":
@@ -1168,13 +1174,11 @@ class DemoBuilder:
             latest = today - dt.timedelta(days=rng.randint(grace + 40, 330))
             cancelled_on = latest + dt.timedelta(days=rng.randint(10, (today - latest).days))
         latest = _no_leap_day(latest)
-        periods = [self._period(company, category, latest, current=True)]
+        periods = [self._period(company, category, latest)]
         periods[0].cancelled_on = cancelled_on
         if future:
-            upcoming = self._period(
-                company, category, periods[0].end + dt.timedelta(days=1), current=True
-            )
-            upcoming.paid_on = today - dt.timedelta(days=rng.randint(0, 10))
+            upcoming = self._period(company, category, periods[0].end + dt.timedelta(days=1))
+            upcoming.paid_on = today - dt.timedelta(days=rng.randint(0, 10))  # renewed early
             periods.insert(0, upcoming)
         # Earlier years, back to back, now and then with a year off.
         first_year = max(founded + 1, today.year - 14, 2005)
@@ -1185,20 +1189,21 @@ class DemoBuilder:
                 start = _yearly_back(start)
             if start.year < first_year:
                 break
-            periods.append(self._period(company, category, start, current=False))
+            periods.append(self._period(company, category, start))
         return periods
 
-    def _period(self, company, category, start: dt.date, *, current: bool) -> Membership:
+    def _period(self, company, category, start: dt.date) -> Membership:
+        """One yearly period: paid if it is over, paid 85 % of the time if it is running,
+        half of the time if it is still to come."""
         rng, today = self.rng, self.today
         end = one_year_from(start)
         self.invoices[start.year] += 1
+        chance = 0.5 if start > today else 1.0 if end < today else 0.85
+        paid = rng.random() < chance
         paid_on = None
-        if not current or rng.random() < 0.85:
-            paid_on = min(start + dt.timedelta(days=rng.randint(-20, 40)), today)
-            if start > today:
-                paid_on = today - dt.timedelta(days=rng.randint(0, 10))
-            if current and start > today and rng.random() < 0.5:
-                paid_on = None  # a new member who has not paid yet
+        if paid:
+            days = rng.randint(-20, 40) if start <= today else -rng.randint(0, 10)
+            paid_on = min(start + dt.timedelta(days=days), today)
         return Membership(
             company=company,
             category=category,
@@ -1298,6 +1303,28 @@ class DemoBuilder:
 # --- The whole run ------------------------------------------------------------------------------
 
 
+def _store_logo(company: Company, seed: int) -> None:
+    """Draw a logo and store it the way an upload is: SafeImageField re-encodes the
+    uncommitted file in ``pre_save`` (``logo.save()`` would store it as it is), then the
+    renditions are drawn, as imagekit does after a save. Files only, no database: it
+    runs in worker threads, where Pillow and zlib release the GIL."""
+    company.logo = ContentFile(make_logo(random.Random(seed)), name=f"{company.slug[:60]}.png")
+    Company._meta.get_field("logo").pre_save(company, add=False)
+    company.logo_small.generate()
+    company.logo_large.generate()
+
+
+def _add_logos(companies: list[Company], rng: random.Random) -> int:
+    """Give most of ``companies`` a logo; return how many got one."""
+    chosen = [(company, rng.randrange(2**32)) for company in companies]
+    chosen = [(company, seed) for company, seed in chosen if rng.random() < LOGO_SHARE]
+    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+        for _done in pool.map(lambda job: _store_logo(*job), chosen):
+            pass
+    Company.objects.bulk_update([company for company, _seed in chosen], ["logo"], batch_size=500)
+    return len(chosen)
+
+
 def _through_rows(model, owners_and_choices) -> dict:
     """The rows of each many-to-many table, for ``(owner, classifications)`` pairs."""
     rows = {}
@@ -1361,15 +1388,7 @@ def create_demo_companies(count: int, *, seed: int = 2026, logos: bool = True, s
             if count > BATCH_SIZE:
                 _say(stdout, f"  …        {totals['companies']} / {count} demo companies")
 
-        logo_rng = random.Random(seed + 1)
-        for company in logo_companies:
-            if logo_rng.random() >= LOGO_SHARE:
-                continue
-            # Assigned, not ``logo.save()``: SafeImageField re-encodes an uncommitted file
-            # when the model is saved, and the save makes imagekit draw the renditions.
-            company.logo = ContentFile(make_logo(logo_rng), name=f"{company.slug[:60]}.png")
-            company.save(update_fields=["logo"])
-            totals["logos"] += 1
+        totals["logos"] = _add_logos(logo_companies, random.Random(seed + 1))
 
         applications = [builder.application() for _ in range(max(1, round(count / 120)))]
         Application.objects.bulk_create([application for application, _c in applications])

@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 
-from members.models import CLASSIFICATION_FIELDS, Company
+from members.models import CLASSIFICATION_FIELDS, Company, unique_company_slug
 from members.validators import normalize_neq, normalize_postal_code
 
 COLUMNS = {
@@ -129,6 +129,12 @@ class CompanyResource(resources.ModelResource):
                 if getattr(obj, name) is None:
                     setattr(obj, name, "")
         return super().skip_row(instance, original, row, import_validation_errors)
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        # A new company without a slug column gets one from its name, as when saved.
+        if not instance.slug and instance.name:
+            instance.slug = unique_company_slug(instance.name, exclude_pk=instance.pk)
+        super().validate_instance(instance, import_validation_errors, validate_unique)
 
     def get_instance(self, instance_loader, row):
         if row.get("neq"):

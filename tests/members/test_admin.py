@@ -114,7 +114,7 @@ def test_staff_edit_a_company_in_french_and_english(staff_client):
 def export(staff_client, fmt: int) -> bytes:
     """Export every company through the admin's export page (format index: 0 CSV, 1 XLSX)."""
     response = staff_client.post(
-        f"{CHANGELIST}export/",
+        f"{CHANGELIST}export/?status=all",
         {"format": str(fmt), "resource": "0", **{f"companyresource_{k}": "on" for k in COLUMNS}},
     )
     assert response.status_code == 200, response.content[:500]
