@@ -8,6 +8,7 @@ many firms ticking that box would show.
 """
 
 import dataclasses
+import hashlib
 import uuid
 
 from django import forms
@@ -167,7 +168,9 @@ def directory_counts(base: QuerySet, selected: dict[str, list], *, query: str) -
 
     if query:
         return compute()
-    key = f"directory:counts:{cache_version()}:{timezone.localdate().isoformat()}:{sorted((facet, sorted(values)) for facet, values in selected.items() if values)!r}"
+    filters = repr(sorted((facet, sorted(values)) for facet, values in selected.items() if values))
+    digest = hashlib.sha256(filters.encode()).hexdigest()
+    key = f"directory:counts:{cache_version()}:{timezone.localdate().isoformat()}:{digest}"
     result = cache.get(key)
     if result is None:
         result = compute()

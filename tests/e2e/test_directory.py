@@ -51,7 +51,9 @@ def test_visitor_finds_an_injection_moulder_in_chaudiere_appalaches(page, refere
     expect(page.locator(".company-card")).to_have_count(3)
 
     # Ticking a filter applies it at once (with JavaScript), keeping the search.
-    page.locator(".facet", has_text="Région").get_by_label(re.compile("Chaudière-Appalaches")).check()
+    page.locator(".facet", has_text="Région").get_by_label(
+        re.compile("Chaudière-Appalaches")
+    ).check()
     expect(page).to_have_url(re.compile(r"q=injection.*region=12"))
     expect(page.locator(".company-card")).to_have_count(2)
     sector_facet = page.locator(".facet", has_text="Secteur")
