@@ -922,7 +922,7 @@ class DemoBuilder:
         province = plan.region if outside else Province.QC
         region = "" if outside else plan.region
         city, fsas = self._weighted_pick(CITIES[plan.region])
-        name = self._unique_name(plan, city)
+        name = self._unique_name(plan)
         slug = self._unique_slug(name)
         domain = slug[:63].strip("-")
         area = rng.choice(AREA_CODES[plan.region])
@@ -962,7 +962,7 @@ class DemoBuilder:
         weights = [1 / (1 + 0.6 * k) for k in range(len(options))]
         return self.rng.choices(options, weights=weights)[0]
 
-    def _unique_name(self, plan: Plan, city: str) -> str:
+    def _unique_name(self, plan: Plan) -> str:
         rng = self.rng
         for attempt in range(40):
             if plan.region == Province.ON:  # an English name
@@ -1263,7 +1263,7 @@ class DemoBuilder:
             french_only=False,
         )
         city, fsas = self._weighted_pick(CITIES[plan.region])
-        name = self._unique_name(plan, city)
+        name = self._unique_name(plan)
         domain = slugify(fold(name))[:63].strip("-")
         area = rng.choice(AREA_CODES[plan.region])
         employees = rng.choices(list(EMPLOYEE_WEIGHTS), weights=EMPLOYEE_WEIGHTS.values())[0]

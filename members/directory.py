@@ -160,15 +160,15 @@ def directory_changed() -> None:
 
 
 def directory_counts(base: QuerySet, selected: dict[str, list], *, query: str) -> tuple[int, dict]:
-    """The total and the filter counts; without a text search (a small, known set of
-    filter combinations) they are cached until the directory changes or the day does."""
+    """The total and the filter counts, cached per search and filters until the directory
+    changes or the day does: the counts cost the same work whatever page is shown."""
 
     def compute():
         return filter_companies(base, selected).count(), facet_counts(base, selected)
 
-    if query:
-        return compute()
-    filters = repr(sorted((facet, sorted(values)) for facet, values in selected.items() if values))
+    filters = repr(
+        (query, sorted((facet, sorted(values)) for facet, values in selected.items() if values))
+    )
     digest = hashlib.sha256(filters.encode()).hexdigest()
     key = f"directory:counts:{cache_version()}:{timezone.localdate().isoformat()}:{digest}"
     result = cache.get(key)

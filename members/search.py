@@ -3,18 +3,19 @@ PostgreSQL forgiving of small typos.
 
 Both databases search ``Company.search_text``, the folded copy of the searchable fields
 (``alliance.text.fold``). SQLite looks for every word in it; PostgreSQL matches words and
-word prefixes with its full-text search and, for misspellings, trigram word similarity,
-both served by GIN indexes (migration 0003), and ranks by how well the name and text match.
+word prefixes with its full-text search and, when no word matches (a misspelling), looks for
+near spellings by trigram word similarity; both are served by GIN indexes (migration 0003).
 """
 
 from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
     SearchVector,
+    TrigramSimilarity,
     TrigramWordSimilarity,
 )
 from django.db import connections, models
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, Value, When
 
 from alliance.text import fold
 
@@ -54,12 +55,15 @@ def _search_postgresql(companies: models.QuerySet, words: list[str]) -> models.Q
     prefixes = SearchQuery(
         " & ".join(f"{word}:*" for word in words), search_type="raw", config="simple"
     )
-    return (
-        companies.annotate(_vector=SEARCH_VECTOR)
-        .filter(Q(_vector=prefixes) | Q(search_text__trigram_word_similar=phrase))
-        .annotate(
+    matches = companies.annotate(_vector=SEARCH_VECTOR).filter(_vector=prefixes)
+    if matches.exists():
+        return matches.annotate(
             relevance=SearchRank(SEARCH_VECTOR, prefixes)
-            + TrigramWordSimilarity(Value(phrase), "sort_name")
-            + TrigramWordSimilarity(Value(phrase), "search_text")
+            + TrigramSimilarity("sort_name", Value(phrase))
         )
+    # No word matches: look for near spellings. Only then, as trigram similarity over long
+    # texts matches a large share of a big directory when the words are common.
+    return companies.filter(search_text__trigram_word_similar=phrase).annotate(
+        relevance=TrigramWordSimilarity(Value(phrase), "search_text")
+        + TrigramSimilarity("sort_name", Value(phrase))
     )

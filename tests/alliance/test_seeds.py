@@ -114,7 +114,7 @@ def test_seed_demo_prints_a_working_staff_login(client, settings):
     settings.DEBUG = True
     out = io.StringIO()
 
-    call_command("seed_demo", stdout=out)
+    call_command("seed_demo", "--companies", "5", stdout=out)
 
     text = out.getvalue()
     email = text.split("email:")[1].split()[0]

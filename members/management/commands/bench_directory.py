@@ -69,11 +69,14 @@ class Command(BaseCommand):
             "REDIS_URL": options["redis"],
             "DJANGO_SETTINGS_MODULE": "alliance.settings.dev",
             "DJANGO_DEBUG": "0",
+            "DJANGO_STATIC_ROOT": f"/tmp/{name}-static",
+            "DJANGO_MEDIA_ROOT": f"/tmp/{name}-media",
         }
         manage = [sys.executable, "manage.py"]
         started = time.perf_counter()
         for command in (
             ["migrate", "-v0"],
+            ["collectstatic", "--noinput", "-v0"],
             ["seed_reference"],
             ["seed_demo", "--force", "--companies", str(size)],
         ):
