@@ -102,15 +102,15 @@ class MembershipCategoryAdmin(FrenchFirstAdmin):
 # --- Companies -----------------------------------------------------------------------
 
 
-class StatusFilter(admin.SimpleListFilter):
-    """Membership status, derived; staff land on the active members."""
+class DefaultChoiceFilter(admin.SimpleListFilter):
+    """A filter on a field's choices that starts on ``default`` rather than on "all"."""
 
-    title = _("membership status")
-    parameter_name = "status"
-    default = Status.ACTIVE
+    field: str
+    choices_list: list
+    default: str
 
     def lookups(self, request, model_admin):
-        return [*Status.choices, ("all", _("All"))]
+        return [*self.choices_list, ("all", _("All"))]
 
     def choices(self, changelist):
         current = self.value() or self.default
@@ -123,9 +123,16 @@ class StatusFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         value = self.value() or self.default
-        if value == "all":
-            return queryset
-        return queryset.filter(status=value)
+        return queryset if value == "all" else queryset.filter(**{self.field: value})
+
+
+class StatusFilter(DefaultChoiceFilter):
+    """Membership status, derived; staff land on the active members."""
+
+    title = _("membership status")
+    parameter_name = field = "status"
+    choices_list = Status.choices
+    default = Status.ACTIVE
 
 
 class EndingSoonFilter(admin.SimpleListFilter):
@@ -302,7 +309,7 @@ class CompanyAdmin(FrenchFirstAdmin, ImportExportMixin, ExportActionMixin, Versi
             try:
                 services.membership_renew(company=company, by=request.user)
                 renewed += 1
-            except services.ApplicationError as error:
+            except services.MembershipError as error:
                 self.message_user(request, str(error), messages.WARNING)
         self.message_user(
             request,
@@ -329,25 +336,11 @@ class CompanyAdmin(FrenchFirstAdmin, ImportExportMixin, ExportActionMixin, Versi
 # --- Applications ------------------------------------------------------------------
 
 
-class DecisionFilter(admin.SimpleListFilter):
+class DecisionFilter(DefaultChoiceFilter):
     title = _("decision")
-    parameter_name = "decision"
-
-    def lookups(self, request, model_admin):
-        return [*Application.Decision.choices, ("all", _("All"))]
-
-    def choices(self, changelist):
-        current = self.value() or Application.Decision.PENDING
-        for value, label in self.lookup_choices:
-            yield {
-                "selected": current == value,
-                "query_string": changelist.get_query_string({self.parameter_name: value}),
-                "display": label,
-            }
-
-    def queryset(self, request, queryset):
-        value = self.value() or Application.Decision.PENDING
-        return queryset if value == "all" else queryset.filter(decision=value)
+    parameter_name = field = "decision"
+    choices_list = Application.Decision.choices
+    default = Application.Decision.PENDING
 
 
 @admin.register(Application)
@@ -394,7 +387,7 @@ class ApplicationAdmin(admin.ModelAdmin):
                     messages.SUCCESS,
                 )
                 return HttpResponseRedirect(reverse("admin:members_application_changelist"))
-        except services.ApplicationError as error:
+        except services.MembershipError as error:
             self.message_user(request, str(error), messages.ERROR)
             return HttpResponseRedirect(request.path)
         return super().response_change(request, obj)

@@ -13,40 +13,34 @@ import uuid
 
 from django import forms
 from django.core.cache import cache
+from django.db import models
 from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.utils import timezone, translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from members.models import (
-    CLASSIFICATION_FIELDS,
-    Certification,
-    Company,
-    EndMarket,
-    Material,
-    Process,
-    Region,
-    Sector,
-    ValueChainRole,
-)
+from members.models import CLASSIFICATION_FIELDS, Company, Region
 
-FACET_MODELS = {
-    "sector": Sector,
-    "role": ValueChainRole,
-    "process": Process,
-    "material": Material,
-    "market": EndMarket,
-    "certification": Certification,
-}
-FACET_LABELS = {
-    "region": _("Region"),
-    "sector": _("Sector"),
-    "role": _("Role in the value chain"),
-    "process": _("Process"),
-    "material": _("Material"),
-    "market": _("End market"),
-    "certification": _("Certification"),
-}
 FACETS = ("region", *CLASSIFICATION_FIELDS)
+REGION_LABEL = _("Region")
+
+
+def _m2m(facet: str) -> tuple[type[models.Model], str]:
+    """The table linking companies to a classification, and its column for the term."""
+    field = Company._meta.get_field(CLASSIFICATION_FIELDS[facet])
+    return field.remote_field.through, field.m2m_reverse_field_name()
+
+
+def _model(facet: str) -> type[models.Model]:
+    return Company._meta.get_field(CLASSIFICATION_FIELDS[facet]).related_model
+
+
+def facet_label(facet: str) -> str:
+    if facet == "region":
+        return str(REGION_LABEL)
+    return capfirst(_model(facet)._meta.verbose_name)
+
+
 CACHE_VERSION_KEY = "directory:version"
 CACHE_SECONDS = 600
 
@@ -77,8 +71,8 @@ def _classification_choices() -> dict[str, list[tuple[int, str, str]]]:
     choices = cache.get(key)
     if choices is None:
         choices = {
-            facet: [(item.pk, item.slug, item.name) for item in model.objects.all()]
-            for facet, model in FACET_MODELS.items()
+            facet: [(item.pk, item.slug, item.name) for item in _model(facet).objects.all()]
+            for facet in CLASSIFICATION_FIELDS
         }
         cache.set(key, choices, CACHE_SECONDS)
     return choices
@@ -102,7 +96,8 @@ class DirectoryForm(forms.Form):
                 },
             )
         for name, field in self.fields.items():
-            field.label = field.label or FACET_LABELS.get(name)
+            if name in FACETS:
+                field.label = facet_label(name)
 
     def selected_ids(self) -> dict[str, list]:
         """The chosen values of each filter: region codes, classification ids."""
@@ -121,9 +116,7 @@ def filter_companies(companies: QuerySet, selected: dict[str, list], *, skip: st
         if facet == "region":
             companies = companies.filter(region__in=values)
             continue
-        field = CLASSIFICATION_FIELDS[facet]
-        through = Company._meta.get_field(field).remote_field.through
-        target = Company._meta.get_field(field).m2m_reverse_field_name()
+        through, target = _m2m(facet)
         companies = companies.filter(
             Exists(through.objects.filter(company=OuterRef("pk"), **{f"{target}__in": values}))
         )
@@ -138,9 +131,7 @@ def facet_counts(base: QuerySet, selected: dict[str, list]) -> dict[str, dict]:
         if facet == "region":
             rows = Company.objects.filter(pk__in=companies).values_list("region")
         else:
-            field = CLASSIFICATION_FIELDS[facet]
-            through = Company._meta.get_field(field).remote_field.through
-            target = Company._meta.get_field(field).m2m_reverse_field_name()
+            through, target = _m2m(facet)
             rows = through.objects.filter(company__in=companies).values_list(f"{target}_id")
         counts[facet] = dict(rows.annotate(n=Count("*")).order_by())
     return counts
@@ -182,7 +173,7 @@ def build_facets(form: DirectoryForm, selected: dict[str, list], counts: dict) -
     facets = [
         Facet(
             key="region",
-            label=str(FACET_LABELS["region"]),
+            label=facet_label("region"),
             options=[
                 Option(code, label, counts["region"].get(code, 0), code in selected["region"])
                 for code, label in Region.choices
@@ -193,7 +184,7 @@ def build_facets(form: DirectoryForm, selected: dict[str, list], counts: dict) -
         facets.append(
             Facet(
                 key=facet,
-                label=str(FACET_LABELS[facet]),
+                label=facet_label(facet),
                 options=[
                     Option(slug, name, counts[facet].get(pk, 0), pk in selected[facet])
                     for pk, slug, name in items

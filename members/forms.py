@@ -19,6 +19,37 @@ SPAM_MESSAGE = _(
 )
 
 
+# The form as people see it: legend, help, fields.
+SECTIONS = [
+    (
+        _("The company"),
+        "",
+        [
+            "company_name",
+            "legal_name",
+            "neq",
+            "website",
+            "company_email",
+            "company_phone",
+            "street_address",
+            "city",
+            "postal_code",
+            "province",
+            "region",
+            "employees",
+            "description",
+        ],
+    ),
+    (_("What the company does"), "", list(CLASSIFICATION_FIELDS.values())),
+    (_("Membership"), "", ["category"]),
+    (
+        _("Contact person"),
+        _("This person will manage the company's profile on the portal."),
+        ["first_name", "last_name", "email", "phone", "job_title"],
+    ),
+]
+
+
 class ApplicationForm(forms.ModelForm):
     """The public form to join. Besides the model's checks it catches a company that is
     already a member or has already applied, and submissions made by robots."""
@@ -33,28 +64,7 @@ class ApplicationForm(forms.ModelForm):
 
     class Meta:
         model = Application
-        fields = [
-            "company_name",
-            "legal_name",
-            "neq",
-            "website",
-            "company_email",
-            "company_phone",
-            "street_address",
-            "city",
-            "postal_code",
-            "province",
-            "region",
-            "employees",
-            "description",
-            *CLASSIFICATION_FIELDS.values(),
-            "category",
-            "first_name",
-            "last_name",
-            "email",
-            "phone",
-            "job_title",
-        ]
+        fields = [name for _legend, _help, names in SECTIONS for name in names]
         widgets = {
             **{field: forms.CheckboxSelectMultiple for field in CLASSIFICATION_FIELDS.values()},
             "category": forms.RadioSelect,
@@ -73,49 +83,17 @@ class ApplicationForm(forms.ModelForm):
             self.fields[name].widget.attrs["autocomplete"] = token
         self.fields["fax"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
 
-    SECTIONS = [
-        (
-            _("The company"),
-            "",
-            [
-                "company_name",
-                "legal_name",
-                "neq",
-                "website",
-                "company_email",
-                "company_phone",
-                "street_address",
-                "city",
-                "postal_code",
-                "province",
-                "region",
-                "employees",
-                "description",
-            ],
-        ),
-        (_("What the company does"), "", list(CLASSIFICATION_FIELDS.values())),
-        (_("Membership"), "", ["category"]),
-        (
-            _("Contact person"),
-            _("This person will manage the company's profile on the portal."),
-            ["first_name", "last_name", "email", "phone", "job_title"],
-        ),
-    ]
-
     def sections(self) -> list[tuple]:
-        return [
-            (legend, help, [self[name] for name in names]) for legend, help, names in self.SECTIONS
-        ]
+        return [(legend, help, [self[name] for name in names]) for legend, help, names in SECTIONS]
 
     def clean_fax(self) -> str:
         if self.cleaned_data.get("fax"):
-            self.is_spam = True
             raise forms.ValidationError(SPAM_MESSAGE, code="spam")
         return ""
 
     def clean_neq(self) -> str:
         neq = normalize_neq(self.cleaned_data.get("neq", ""))
-        if neq and Company.objects.filter(neq=neq).exists():
+        if neq and Company.objects.same_as(neq=neq).exists():
             raise forms.ValidationError(ALREADY_MEMBER, code="duplicate")
         if (
             neq
@@ -126,9 +104,9 @@ class ApplicationForm(forms.ModelForm):
 
     def clean_company_name(self) -> str:
         name = self.cleaned_data["company_name"].strip()
-        folded = fold(name)
-        if Company.objects.filter(sort_name=folded).exists():
+        if Company.objects.same_as(name=name).exists():
             raise forms.ValidationError(ALREADY_MEMBER, code="duplicate")
+        folded = fold(name)
         pending = Application.objects.filter(decision=Application.Decision.PENDING)
         if any(fold(other) == folded for other in pending.values_list("company_name", flat=True)):
             raise forms.ValidationError(ALREADY_APPLIED, code="duplicate")

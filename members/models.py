@@ -9,13 +9,14 @@ from django.db.models import Case, Exists, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 
 from alliance.fields import SafeImageField, WebsiteField
 from alliance.text import fold
+from members.access import can_read_members_content
 from members.validators import (
     normalize_neq,
     normalize_postal_code,
@@ -307,8 +308,15 @@ class CompanyQuerySet(models.QuerySet):
         periods = _periods(today)
         return self.filter(Exists(periods["in_force"]) | Exists(periods["in_grace"]))
 
-    def with_status_in(self, statuses, today: dt.date | None = None) -> "CompanyQuerySet":
-        return self.with_status(today).filter(status__in=statuses)
+    def same_as(self, *, neq: str | None = None, name: str = "") -> "CompanyQuerySet":
+        """Companies that are this one: the same NEQ, or the same name whatever the accents,
+        case and punctuation ("Plastiques Ébène inc." = "PLASTIQUES EBENE INC")."""
+        same = Q(pk__in=[])
+        if neq:
+            same |= Q(neq=normalize_neq(neq))
+        if name:
+            same |= Q(sort_name=fold(name)[:200])
+        return self.filter(same)
 
     def with_current_period(self, today: dt.date | None = None) -> "CompanyQuerySet":
         """Annotate the period that matters now (running, else the latest started one):
@@ -487,6 +495,13 @@ class Company(models.Model):
                 {"region": _("Only a company in Québec has a Québec administrative region.")}
             )
 
+    def classifications(self) -> list[tuple[str, models.QuerySet]]:
+        """Each classification list with its label, in the directory's order."""
+        return [
+            (capfirst(self._meta.get_field(field).verbose_name), getattr(self, field).all())
+            for field in CLASSIFICATION_FIELDS.values()
+        ]
+
     def index_text(self) -> None:
         """Fill the folded copies the directory sorts and searches on."""
         self.sort_name = fold(self.name)[:200]
@@ -567,6 +582,15 @@ class Membership(models.Model):
         return self.paid_on is not None
 
 
+class RepresentativeQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "RepresentativeQuerySet":
+        """The people a visitor may see in the directory, as each of them chose."""
+        shown = [Representative.Visibility.PUBLIC]
+        if can_read_members_content(user):
+            shown.append(Representative.Visibility.MEMBERS)
+        return self.filter(visibility__in=shown)
+
+
 class Representative(models.Model):
     """A person at a company: its contacts in the directory and, with an account, the
     people who keep its profile current."""
@@ -611,6 +635,8 @@ class Representative(models.Model):
     )
     visibility_changed_at = models.DateTimeField(_("visibility chosen on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = RepresentativeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("person")

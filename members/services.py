@@ -13,7 +13,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from alliance.emails import send_email
-from alliance.text import fold
 from members.models import (
     CLASSIFICATION_FIELDS,
     Application,
@@ -65,8 +64,8 @@ def _notify_staff_of(application: Application) -> None:
     )
 
 
-class ApplicationError(Exception):
-    """An application cannot be decided as asked; the message says why, for staff."""
+class MembershipError(Exception):
+    """A membership workflow cannot go ahead as asked; the message says why, for staff."""
 
 
 def application_approve(*, application: Application, by: User) -> Company:
@@ -75,10 +74,12 @@ def application_approve(*, application: Application, by: User) -> Company:
     with transaction.atomic(), reversion.create_revision():
         application = Application.objects.select_for_update().get(pk=application.pk)
         if application.decision != Application.Decision.PENDING:
-            raise ApplicationError(_("This application has already been decided."))
-        duplicate = _existing_company(application)
+            raise MembershipError(_("This application has already been decided."))
+        duplicate = Company.objects.same_as(
+            neq=application.neq, name=application.company_name
+        ).first()
         if duplicate is not None:
-            raise ApplicationError(
+            raise MembershipError(
                 _("The company “%(name)s” already exists with this NEQ or name.")
                 % {"name": duplicate.name}
             )
@@ -101,7 +102,7 @@ def application_approve(*, application: Application, by: User) -> Company:
             with transaction.atomic():
                 company.save()
         except IntegrityError as error:
-            raise ApplicationError(_("A company with this NEQ already exists.")) from error
+            raise MembershipError(_("A company with this NEQ already exists.")) from error
         for field in CLASSIFICATION_FIELDS.values():
             getattr(company, field).set(getattr(application, field).all())
         today = timezone.localdate()
@@ -145,11 +146,11 @@ def application_approve(*, application: Application, by: User) -> Company:
 def application_reject(*, application: Application, by: User, reason: str) -> None:
     reason = reason.strip()
     if not reason:
-        raise ApplicationError(_("Give the applicant a reason for the rejection."))
+        raise MembershipError(_("Give the applicant a reason for the rejection."))
     with transaction.atomic():
         application = Application.objects.select_for_update().get(pk=application.pk)
         if application.decision != Application.Decision.PENDING:
-            raise ApplicationError(_("This application has already been decided."))
+            raise MembershipError(_("This application has already been decided."))
         application.decision = Application.Decision.REJECTED
         application.rejection_reason = reason
         application.decided_at = timezone.now()
@@ -163,12 +164,6 @@ def application_reject(*, application: Application, by: User, reason: str) -> No
                 context={"application": application},
             )
         )
-
-
-def _existing_company(application: Application) -> Company | None:
-    if application.neq and (found := Company.objects.filter(neq=application.neq).first()):
-        return found
-    return Company.objects.filter(sort_name=fold(application.company_name)).first()
 
 
 # --- Membership periods -------------------------------------------------------------
@@ -185,7 +180,7 @@ def membership_renew(*, company: Company, by: User) -> Membership:
             .first()
         )
         if latest is None:
-            raise ApplicationError(
+            raise MembershipError(
                 _("%(company)s has no membership period to renew.") % {"company": company}
             )
         today = timezone.localdate()

@@ -3,14 +3,12 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
-from django.utils.text import capfirst
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
 from members import directory, services
-from members.access import can_read_members_content
 from members.forms import ApplicationForm
-from members.models import CLASSIFICATION_FIELDS, IN_DIRECTORY, Company, Representative
+from members.models import CLASSIFICATION_FIELDS, IN_DIRECTORY, Company
 
 
 def company_list(request: HttpRequest) -> HttpResponse:
@@ -73,23 +71,13 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
     company = companies.with_status().filter(slug=slug).first()
     if company is None:
         raise Http404
-    shown = [Representative.Visibility.PUBLIC]
-    if can_read_members_content(request.user):
-        shown.append(Representative.Visibility.MEMBERS)
-    people = company.representatives.filter(visibility__in=shown).order_by(
-        "last_name", "first_name"
-    )
-    classifications = [
-        (capfirst(Company._meta.get_field(field).verbose_name), getattr(company, field).all())
-        for field in CLASSIFICATION_FIELDS.values()
-    ]
     return render(
         request,
         "members/company_detail.html",
         {
             "company": company,
-            "people": people,
-            "classifications": classifications,
+            "people": company.representatives.visible_to(request.user),
+            "classifications": company.classifications(),
             "in_directory": company.status in IN_DIRECTORY,
         },
     )
