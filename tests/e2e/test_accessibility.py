@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from alliance.reference_content import REBRAND_ARTICLE
+from members.models import Company
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -14,6 +15,10 @@ PAGES = [
     "/en/news/",
     f"/fr/nouvelles/{REBRAND_ARTICLE['slug_fr']}/",
     f"/en/news/{REBRAND_ARTICLE['slug_en']}/",
+    "/fr/membres/",
+    "/en/members/?q=injection&region=12",
+    "/fr/adhesion/",
+    "/en/join/",
 ]
 
 
@@ -23,8 +28,9 @@ def seeded():
 
 
 def test_no_serious_or_critical_accessibility_violation(page, axe_js, seeded):
+    company = Company.objects.in_directory().exclude(logo="").order_by("sort_name").first()
     problems = []
-    for url in PAGES:
+    for url in [*PAGES, f"/fr/membres/{company.slug}/", f"/en/members/{company.slug}/"]:
         for width in (1280, 320):
             page.set_viewport_size({"width": width, "height": 900})
             page.goto(url)
