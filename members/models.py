@@ -2,6 +2,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -306,7 +307,9 @@ class CompanyQuerySet(models.QuerySet):
         """The companies the public directory lists: active or in their grace period."""
         today = today or timezone.localdate()
         periods = _periods(today)
-        return self.filter(Exists(periods["in_force"]) | Exists(periods["in_grace"]))
+        # One EXISTS over both kinds of period, not two OR-ed: PostgreSQL then walks the
+        # name index and probes each company's periods, instead of hashing the whole table.
+        return self.filter(Exists(periods["in_force"] | periods["in_grace"]))
 
     def same_as(self, *, neq: str | None = None, name: str = "") -> "CompanyQuerySet":
         """Companies that are this one: the same NEQ, or the same name whatever the accents,
@@ -461,6 +464,9 @@ class Company(models.Model):
     # Derived on save from the fields above (see ``index_text``); not edited by anyone.
     sort_name = models.CharField(max_length=200, editable=False, db_index=True, default="")
     search_text = models.TextField(editable=False, default="")
+    # PostgreSQL only: ``search_text`` as a full-text vector, kept by a database trigger
+    # (migration 0004) so no write path can forget it. Always empty on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -2,26 +2,34 @@
 PostgreSQL forgiving of small typos.
 
 Both databases search ``Company.search_text``, the folded copy of the searchable fields
-(``alliance.text.fold``). SQLite looks for every word in it; PostgreSQL matches words and
-word prefixes with its full-text search and, when no word matches (a misspelling), looks for
-near spellings by trigram word similarity; both are served by GIN indexes (migration 0003).
+(``alliance.text.fold``), and order the results the same way: firms whose name is the
+search first, then whose name starts with it, then whose name holds it, then the others,
+each group in name order. SQLite looks for every word in the text. PostgreSQL uses its
+full-text search on ``search_vector`` with each word as a prefix ("moul" finds
+"moulage"); a word no company uses is replaced by the nearest words they do use, by
+trigram similarity over the vocabulary table ``members_search_word`` (migration 0004).
+
+Ranking by ``ts_rank`` was tried and dropped: it reads every match's vector, which at
+60,000 firms made a common word's search 30 times slower than at 600 (docs/performance.md).
 """
 
-from django.contrib.postgres.search import (
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-    TrigramSimilarity,
-    TrigramWordSimilarity,
-)
+from django.contrib.postgres.search import SearchQuery
 from django.db import connections, models
 from django.db.models import Case, Value, When
 
 from alliance.text import fold
 
 MAX_WORDS = 8
-# Must be the very expression of the GIN index in the migration, or PostgreSQL won't use it.
-SEARCH_VECTOR = SearchVector("search_text", config="simple")
+NEAR_WORDS = 3  # spellings tried in place of a word no company uses
+
+VOCABULARY_SQL = """
+SELECT typed.word,
+       EXISTS (SELECT 1 FROM members_search_word known WHERE known.word LIKE typed.prefix),
+       ARRAY (SELECT near.word FROM members_search_word near
+              WHERE near.word %% typed.word
+              ORDER BY similarity(near.word, typed.word) DESC, near.word LIMIT %s)
+FROM unnest(%s::text[], %s::text[]) AS typed(word, prefix)
+"""
 
 
 def search_words(query: str) -> list[str]:
@@ -32,38 +40,43 @@ def search_companies(companies: models.QuerySet, query: str) -> models.QuerySet:
     """Filter to the companies matching ``query`` and annotate ``relevance``."""
     words = search_words(query)
     if not words:
-        return companies.annotate(relevance=Value(0.0))
+        return companies.annotate(relevance=Value(0))
     if connections[companies.db].vendor == "postgresql":
-        return _search_postgresql(companies, words)
-    for word in words:
-        companies = companies.filter(search_text__contains=word)
+        tsquery = _postgresql_query(words, companies.db)
+        if tsquery is None:
+            return companies.none().annotate(relevance=Value(0))
+        companies = companies.filter(
+            search_vector=SearchQuery(tsquery, search_type="raw", config="simple")
+        )
+    else:
+        for word in words:
+            companies = companies.filter(search_text__contains=word)
     phrase = " ".join(words)
     return companies.annotate(
         relevance=Case(
-            When(sort_name=phrase, then=Value(3.0)),
-            When(sort_name__startswith=phrase, then=Value(2.0)),
-            When(sort_name__contains=phrase, then=Value(1.0)),
-            default=Value(0.0),
+            When(sort_name=phrase, then=Value(3)),
+            When(sort_name__startswith=phrase, then=Value(2)),
+            When(sort_name__contains=phrase, then=Value(1)),
+            default=Value(0),
         )
     )
 
 
-def _search_postgresql(companies: models.QuerySet, words: list[str]) -> models.QuerySet:
-    phrase = " ".join(words)
-    # Folded words hold only letters, digits and underscores: nothing tsquery would read
-    # as an operator. ":*" lets "moul" find "moulage" as the visitor types.
-    prefixes = SearchQuery(
-        " & ".join(f"{word}:*" for word in words), search_type="raw", config="simple"
-    )
-    matches = companies.annotate(_vector=SEARCH_VECTOR).filter(_vector=prefixes)
-    if matches.exists():
-        return matches.annotate(
-            relevance=SearchRank(SEARCH_VECTOR, prefixes)
-            + TrigramSimilarity("sort_name", Value(phrase))
-        )
-    # No word matches: look for near spellings. Only then, as trigram similarity over long
-    # texts matches a large share of a big directory when the words are common.
-    return companies.filter(search_text__trigram_word_similar=phrase).annotate(
-        relevance=TrigramWordSimilarity(Value(phrase), "search_text")
-        + TrigramSimilarity("sort_name", Value(phrase))
-    )
+def _postgresql_query(words: list[str], using: str) -> str | None:
+    """The raw tsquery for ``words``: each word as a prefix if some company uses a word
+    starting with it, else its nearest spellings; ``None`` when a word has neither."""
+    # Folded words hold only letters, digits and underscores: nothing tsquery reads as an
+    # operator; the underscore is LIKE's wildcard, hence escaped.
+    prefixes = [word.replace("_", r"\_") + "%" for word in words]
+    with connections[using].cursor() as cursor:
+        cursor.execute(VOCABULARY_SQL, [NEAR_WORDS, words, prefixes])
+        rows = cursor.fetchall()
+    terms = []
+    for word, known, near in rows:
+        if known:
+            terms.append(f"{word}:*")
+        elif near:
+            terms.append("(" + " | ".join(near) + ")")
+        else:
+            return None
+    return " & ".join(terms)

@@ -107,6 +107,27 @@ def test_postgresql_forgives_small_typos(client):
     assert names(client.get(DIRECTORY, {"q": "termoformage"})) == ["Thermoformage Lévis"]
 
 
+@pytest.mark.skipif(not POSTGRESQL, reason="typo tolerance is PostgreSQL's trigram search")
+def test_postgresql_corrects_each_misspelt_word(client):
+    CompanyFactory(name="Plastiques Beauce", description_fr="Extrusion de profilés.")
+    CompanyFactory(name="Plastiques Montréal", description_fr="Extrusion de profilés.")
+    assert names(client.get(DIRECTORY, {"q": "plastiqes beauce"})) == ["Plastiques Beauce"]
+    assert names(client.get(DIRECTORY, {"q": "extrusoin"})) == [
+        "Plastiques Beauce",
+        "Plastiques Montréal",
+    ]
+    assert names(client.get(DIRECTORY, {"q": "zzyzx"})) == []
+
+
+@pytest.mark.skipif(not POSTGRESQL, reason="typo tolerance is PostgreSQL's trigram search")
+def test_postgresql_search_learns_the_words_of_an_edited_profile(client):
+    company = CompanyFactory(name="Alpha", description_fr="Extrusion.")
+    company.description_fr = "Rotomoulage de réservoirs."
+    company.save()
+    assert names(client.get(DIRECTORY, {"q": "rotomoulahe"})) == ["Alpha"]
+    assert names(client.get(DIRECTORY, {"q": "extrusion"})) == []
+
+
 def test_search_ranks_a_name_match_first(client):
     CompanyFactory(name="Alpha", description_fr="Nous travaillons avec Extrusions Beauce.")
     CompanyFactory(name="Extrusions Beauce", description_fr="Extrusion de profilés.")

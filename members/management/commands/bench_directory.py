@@ -81,6 +81,9 @@ class Command(BaseCommand):
             ["seed_demo", "--force", "--companies", str(size)],
         ):
             subprocess.run(manage + command, env=env, check=True, capture_output=True)
+        # What autovacuum does soon after a bulk load: without statistics the planner
+        # guesses the share of current memberships wildly and picks slow plans.
+        self._psql(options, "ANALYZE", database=name)
         self.stdout.write(f"  seeded in {time.perf_counter() - started:.0f} s")
         return env
 
@@ -167,9 +170,9 @@ class Command(BaseCommand):
         doc.write_text(text)
         self.stdout.write(block)
 
-    def _psql(self, options, sql: str) -> None:
+    def _psql(self, options, sql: str, database: str = "postgres") -> None:
         subprocess.run(
-            ["psql", f"{options['server']}/postgres", "-q", "-c", sql],
+            ["psql", f"{options['server']}/{database}", "-q", "-c", sql],
             check=True,
             capture_output=True,
         )
