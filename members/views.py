@@ -9,6 +9,7 @@ from django_ratelimit.decorators import ratelimit
 from members import directory, services
 from members.forms import ApplicationForm
 from members.models import CLASSIFICATION_FIELDS, IN_DIRECTORY, Company
+from members.search import NameFirst
 
 
 def company_list(request: HttpRequest) -> HttpResponse:
@@ -27,10 +28,8 @@ def company_list(request: HttpRequest) -> HttpResponse:
     if query:
         base = base.search(query)
     total, counts = directory.directory_counts(base, selected, query=query)
-    companies = directory.filter_companies(base, selected)
-    ordering = ["-relevance", "sort_name", "pk"] if query else ["sort_name", "pk"]
     companies = (
-        companies.order_by(*ordering)
+        directory.filter_companies(base, selected)
         .only(
             "name",
             "slug",
@@ -42,8 +41,9 @@ def company_list(request: HttpRequest) -> HttpResponse:
         )
         .prefetch_related("sectors")
     )
+    results = NameFirst(companies, query) if query else companies.order_by("sort_name", "pk")
 
-    paginator = Paginator(companies, settings.DIRECTORY_PAGE_SIZE)
+    paginator = Paginator(results, settings.DIRECTORY_PAGE_SIZE)
     paginator.count = total  # already counted (and cached) with the filters
     try:
         page = paginator.page(request.GET.get("page") or 1)

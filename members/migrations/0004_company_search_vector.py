@@ -37,10 +37,10 @@ CREATE = [
     "INSERT INTO members_search_word (word) SELECT DISTINCT word FROM members_company, "
     "unnest(tsvector_to_array(search_vector)) AS word WHERE length(word) >= 3 "
     "ON CONFLICT DO NOTHING",
-    # Replaced by the two above (migration 0003).
+    # Replaced by the two above (migration 0003). The name's trigram index stays: it
+    # finds the firms whose name holds the search (members/search.py).
     "DROP INDEX IF EXISTS members_company_search_fts",
     "DROP INDEX IF EXISTS members_company_search_trgm",
-    "DROP INDEX IF EXISTS members_company_name_trgm",
 ]
 DROP = [
     "DROP TRIGGER IF EXISTS members_company_words_update ON members_company",
@@ -54,8 +54,6 @@ DROP = [
     "USING gin (to_tsvector('simple'::regconfig, COALESCE(search_text, '')))",
     "CREATE INDEX IF NOT EXISTS members_company_search_trgm ON members_company "
     "USING gin (search_text gin_trgm_ops)",
-    "CREATE INDEX IF NOT EXISTS members_company_name_trgm ON members_company "
-    "USING gin (sort_name gin_trgm_ops)",
 ]
 
 

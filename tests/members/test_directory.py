@@ -134,6 +134,18 @@ def test_search_ranks_a_name_match_first(client):
     assert names(client.get(DIRECTORY, {"q": "extrusions beauce"}))[0] == "Extrusions Beauce"
 
 
+def test_search_pages_keep_name_matches_first_without_repeating_a_firm(client, settings):
+    settings.DIRECTORY_PAGE_SIZE = 4
+    for n in range(7):
+        CompanyFactory(name=f"Firme {n}", description_fr="Moulage par injection.")
+    CompanyFactory(name="Injection Nord", description_fr="Pièces.")
+    CompanyFactory(name="Injection", description_fr="Pièces.")
+    seen = []
+    for page in (1, 2, 3):
+        seen += names(client.get(DIRECTORY, {"q": "injection", "page": page}))
+    assert seen == ["Injection", "Injection Nord"] + [f"Firme {n}" for n in range(7)]
+
+
 def test_filters_combine_and_count(client):
     plastics = SectorFactory(slug="plastiques", name_fr="Plastiques")
     composites = SectorFactory(slug="composites", name_fr="Composites")
