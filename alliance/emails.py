@@ -2,6 +2,7 @@
 
 An email is one template, ``templates/emails/<name>.txt``, whose first line is the subject.
 The HTML part is the same text inside the portal's email layout, so the two never differ.
+allauth's emails (members/adapters.py) get their HTML part from the same layout.
 """
 
 from django.conf import settings
@@ -10,20 +11,29 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 
+def email_context(language: str) -> dict:
+    return {
+        "association": settings.ASSOCIATION,
+        "site_url": settings.SITE_URL,
+        "language": language,
+    }
+
+
+def html_part(*, subject: str, body: str, language: str) -> str:
+    """The HTML version of a plain-text email."""
+    return render_to_string(
+        "emails/layout.html",
+        {**email_context(language), "subject": subject, "body": body.strip()},
+    )
+
+
 def send_email(*, template: str, to: list[str], language: str, context: dict) -> None:
     with translation.override(language):
-        context = {
-            "association": settings.ASSOCIATION,
-            "site_url": settings.SITE_URL,
-            "language": language,
-            **context,
-        }
+        context = {**email_context(language), **context}
         subject, _blank, body = (
             render_to_string(f"emails/{template}.txt", context).lstrip().partition("\n")
         )
-        html = render_to_string(
-            "emails/layout.html", {**context, "subject": subject, "body": body.strip()}
-        )
+        html = html_part(subject=subject, body=body, language=language)
     message = EmailMultiAlternatives(
         subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject.strip()}",
         body=body.strip() + "\n",

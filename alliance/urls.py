@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -11,8 +12,12 @@ from django.views.static import serve
 
 from alliance import views
 from alliance.sitemaps import PageSitemap, StaticSitemap
+from members.account_views import LoginView
 from members.sitemaps import CompanySitemap
 from news.sitemaps import ArticleSitemap
+
+# The admin logs in through allauth: its rate limits and second factor apply there too.
+admin.site.login = secure_admin_login(admin.site.login)
 
 sitemaps = {
     "static": StaticSitemap,
@@ -42,7 +47,11 @@ urlpatterns += i18n_patterns(
     path("", include(page_patterns)),
     path(_("news/"), include("news.urls")),
     path("", include("members.urls")),
-    path(_("account/"), include("allauth.urls")),
+    path(_("member-area/"), include("members.area_urls")),
+    path(
+        _("account/"),
+        include([path("login/", LoginView.as_view()), path("", include("allauth.urls"))]),
+    ),
 )
 if settings.SERVE_MEDIA:
     urlpatterns += [

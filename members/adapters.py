@@ -1,9 +1,67 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.http import HttpRequest
+from django.urls import translate_url
+from django.utils import translation
+
+from alliance.emails import html_part
+from members.models import User
+
+SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+
+
+def language_of(email: str) -> str:
+    """The language a person reads their emails in: their account's choice, else the
+    language of the page that made the email, else French."""
+    user = User.objects.filter(email__iexact=email).only("preferred_language").first()
+    if user:
+        return user.preferred_language
+    current = translation.get_language() or ""
+    return current if current in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """Accounts are created by invitation only: nobody can sign up on their own."""
+    """Accounts are created by invitation only: nobody can sign up on their own. allauth's
+    emails go out in the recipient's language, as text and HTML."""
 
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         return False
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        language = language_of(email)
+        # Links were built in the language of the page the request came from.
+        context = {
+            key: translate_url(value, language)
+            if key.endswith("_url") and isinstance(value, str)
+            else value
+            for key, value in context.items()
+        }
+        with translation.override(language):
+            super().send_mail(template_prefix, email, context)
+
+    def render_mail(self, template_prefix, email, context, headers=None) -> EmailMessage:
+        message = super().render_mail(template_prefix, email, context, headers)
+        if isinstance(message, EmailMultiAlternatives) and not message.alternatives:
+            message.attach_alternative(
+                html_part(
+                    subject=message.subject,
+                    body=message.body,
+                    language=translation.get_language(),
+                ),
+                "text/html",
+            )
+        return message
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    def can_delete_authenticator(self, authenticator: Authenticator) -> bool:
+        """Staff must keep a second factor: they cannot remove their last one."""
+        if authenticator.type not in SECOND_FACTORS or not authenticator.user.is_staff:
+            return True
+        others = Authenticator.objects.filter(
+            user=authenticator.user, type__in=SECOND_FACTORS
+        ).exclude(pk=authenticator.pk)
+        return others.exists()

@@ -21,6 +21,7 @@ from members.models import (
     Certification,
     Company,
     EndMarket,
+    Invitation,
     Material,
     Membership,
     MembershipCategory,
@@ -273,7 +274,7 @@ class CompanyAdmin(FrenchFirstAdmin, ImportExportMixin, ExportActionMixin, Versi
     @admin.display(description=_("status"), ordering="status")
     def status_label(self, obj: Company) -> str:
         return format_html(
-            '<span class="apq-badge apq-badge--{}">{}</span>', obj.status, Status(obj.status).label
+            '<span class="apq-badge apq-badge--{}">{}</span>', obj.status, obj.get_status_display()
         )
 
     @admin.display(description=_("membership ends"), ordering="period_end")
@@ -329,6 +330,80 @@ class CompanyAdmin(FrenchFirstAdmin, ImportExportMixin, ExportActionMixin, Versi
             request,
             ngettext("%(count)d payment recorded.", "%(count)d payments recorded.", marked)
             % {"count": marked},
+            messages.SUCCESS,
+        )
+
+
+# --- Invitations -------------------------------------------------------------------
+
+
+class InvitationStateFilter(DefaultChoiceFilter):
+    """Staff land on the invitations still waiting for an answer."""
+
+    title = _("state")
+    parameter_name = "state"
+    choices_list = Invitation.State.choices
+    default = Invitation.State.PENDING
+
+    def queryset(self, request, queryset):
+        value = self.value() or self.default
+        now = timezone.now()
+        return {
+            "all": queryset,
+            Invitation.State.PENDING: queryset.usable(now),
+            Invitation.State.ACCEPTED: queryset.filter(accepted_at__isnull=False),
+            Invitation.State.REVOKED: queryset.filter(revoked_at__isnull=False),
+            Invitation.State.EXPIRED: queryset.filter(
+                accepted_at__isnull=True, revoked_at__isnull=True, expires_at__lte=now
+            ),
+        }.get(value, queryset)
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Invite a company's people: saving a new invitation emails its link."""
+
+    list_display = ("email", "company", "role", "state_label", "created_at", "expires_at")
+    list_filter = (InvitationStateFilter, "role")
+    list_select_related = ("company",)
+    search_fields = ("email", "company__name")
+    autocomplete_fields = ("company",)
+    fields = ("company", "email", "role", "language")
+    readonly_fields = (
+        "state_label",
+        "invited_by",
+        "created_at",
+        "expires_at",
+        "accepted_at",
+        "accepted_by",
+        "revoked_at",
+    )
+    actions = ("revoke",)
+
+    def get_fields(self, request, obj=None):
+        return self.fields + (self.readonly_fields if obj else ())
+
+    def get_readonly_fields(self, request, obj=None):
+        # A sent invitation is a record: it is revoked, never edited.
+        return self.fields + self.readonly_fields if obj else ()
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            services.invitation_send(invitation=obj, by=request.user)
+
+    @admin.display(description=_("state"))
+    def state_label(self, obj: Invitation) -> str:
+        return format_html(
+            '<span class="apq-badge apq-badge--{}">{}</span>', obj.state, obj.state.label
+        )
+
+    @admin.action(description=_("Revoke the selected invitations"))
+    def revoke(self, request: HttpRequest, queryset: QuerySet) -> None:
+        revoked = services.invitation_revoke(invitations=queryset)
+        self.message_user(
+            request,
+            ngettext("%(count)d invitation revoked.", "%(count)d invitations revoked.", revoked)
+            % {"count": revoked},
             messages.SUCCESS,
         )
 

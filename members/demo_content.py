@@ -23,6 +23,7 @@ import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
+from allauth.account.models import EmailAddress
 from django.core.files.base import ContentFile
 from django.core.management.base import CommandError
 from django.db import transaction
@@ -47,6 +48,8 @@ from members.models import (
     Region,
     Representative,
     Sector,
+    Status,
+    User,
     ValueChainRole,
     grace_days,
 )
@@ -1403,3 +1406,42 @@ def create_demo_companies(count: int, *, seed: int = 2026, logos: bool = True, s
         f"applications in {time.monotonic() - started:.1f} s",
     )
     return totals["companies"]
+
+
+DEMO_LOGIN_COMPANIES = 5
+
+
+def create_demo_logins(password: str, *, stdout=None) -> Representative | None:
+    """Give the people of a few demo companies an account (all with ``password``): both
+    people of the first five companies in the directory, and the administrator of one
+    lapsed company. Returns the administrator whose login to show, or ``None`` when there
+    are no demo companies."""
+    listed = list(demo_companies().in_directory().order_by("sort_name")[:DEMO_LOGIN_COMPANIES])
+    lapsed = demo_companies().with_status().filter(status=Status.LAPSED).order_by("sort_name")[:1]
+    people = list(
+        Representative.objects.filter(company__in=[*listed, *lapsed])
+        .select_related("company")
+        .order_by("company__sort_name", "-role", "pk")
+    )
+    people = [p for p in people if p.company in listed or p.role == Representative.Role.ADMIN]
+    for person in people:
+        user, _created = User.objects.get_or_create(
+            email=person.email,
+            defaults={
+                "first_name": person.first_name,
+                "last_name": person.last_name,
+                "preferred_language": person.preferred_language,
+                "privacy_consented_at": timezone.now(),
+            },
+        )
+        user.set_password(password)
+        user.save()
+        EmailAddress.objects.get_or_create(
+            user=user, email=user.email, defaults={"verified": True, "primary": True}
+        )
+        person.user = user
+        person.save(update_fields=["user"])
+    _say(stdout, f"  ready    {len(people)} demo member logins (same password)")
+    return next(
+        (p for p in people if p.company in listed and p.role == Representative.Role.ADMIN), None
+    )

@@ -1,4 +1,6 @@
 from django import forms
+from django.conf import settings
+from django.contrib.auth import password_validation
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -9,7 +11,9 @@ from members.models import (
     CLASSIFICATION_FIELDS,
     Application,
     Company,
+    Invitation,
     MembershipCategory,
+    User,
 )
 from members.validators import normalize_neq, normalize_postal_code
 
@@ -17,6 +21,17 @@ SPAM_MESSAGE = _(
     "Your application could not be sent: it looks like it was filled in automatically. "
     "If that is a mistake, write to us by email."
 )
+
+
+def privacy_consent(required_message: str) -> forms.BooleanField:
+    return forms.BooleanField(required=True, error_messages={"required": required_message})
+
+
+def privacy_consent_label() -> str:
+    return format_html(
+        _('I have read and accept the <a href="{url}">privacy policy</a>.'),
+        url=reverse("pages:privacy"),
+    )
 
 
 # The form as people see it: legend, help, fields.
@@ -57,10 +72,7 @@ class ApplicationForm(forms.ModelForm):
     # A field people never see (hidden by CSS, skipped by screen readers and the keyboard)
     # and robots fill in. Named like something a robot would want to fill.
     fax = forms.CharField(required=False, label=_("Leave this field empty"))
-    consent = forms.BooleanField(
-        required=True,
-        error_messages={"required": _("You must accept the privacy policy to apply.")},
-    )
+    consent = privacy_consent(_("You must accept the privacy policy to apply."))
 
     class Meta:
         model = Application
@@ -75,10 +87,7 @@ class ApplicationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = MembershipCategory.objects.filter(is_open=True)
         self.fields["category"].empty_label = None
-        self.fields["consent"].label = format_html(
-            _('I have read and accept the <a href="{url}">privacy policy</a>.'),
-            url=reverse("pages:privacy"),
-        )
+        self.fields["consent"].label = privacy_consent_label()
         for name, token in AUTOCOMPLETE.items():
             self.fields[name].widget.attrs["autocomplete"] = token
         self.fields["fax"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
@@ -145,3 +154,70 @@ ALREADY_MEMBER = _(
 ALREADY_APPLIED = _(
     "An application for this company is already being reviewed; we will answer it soon."
 )
+
+
+class InvitationConsentForm(forms.Form):
+    """Accepting an invitation with an account one already has."""
+
+    consent = privacy_consent(_("You must accept the privacy policy to use the member area."))
+
+    def __init__(self, *args, invitation: Invitation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.invitation = invitation
+        self.fields["consent"].label = privacy_consent_label()
+
+    def account_fields(self) -> dict:
+        return {}
+
+
+class InvitationAccountForm(InvitationConsentForm):
+    """Accepting an invitation by creating one's account: the address is the invited one,
+    already verified by the link itself."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 10 characters, not only digits, and not a common password."),
+    )
+    password2 = forms.CharField(
+        label=_("Password (again)"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    language = forms.ChoiceField(label=_("Language of my emails"), choices=settings.LANGUAGES)
+    field_order = ["first_name", "last_name", "password1", "password2", "language", "consent"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
+        self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
+        self.fields["language"].initial = self.invitation.language
+
+    def clean(self) -> dict:
+        data = super().clean()
+        password = data.get("password1")
+        if password and password != data.get("password2"):
+            self.add_error("password2", _("The two passwords differ."))
+        elif password:
+            someone = User(
+                email=self.invitation.email,
+                first_name=data.get("first_name", ""),
+                last_name=data.get("last_name", ""),
+            )
+            try:
+                password_validation.validate_password(password, someone)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return data
+
+    def account_fields(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "first_name": data["first_name"],
+            "last_name": data["last_name"],
+            "password": data["password1"],
+            "language": data["language"],
+        }

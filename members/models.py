@@ -1,4 +1,5 @@
 import datetime as dt
+import hashlib
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -72,6 +73,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Untick this instead of deleting the account."),
     )
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    privacy_consented_at = models.DateTimeField(
+        _("privacy policy accepted on"), null=True, blank=True, editable=False
+    )
 
     objects = UserManager()
 
@@ -467,6 +471,14 @@ class Company(models.Model):
     # PostgreSQL only: ``search_text`` as a full-text vector, kept by a database trigger
     # (migration 0004) so no write path can forget it. Always empty on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
+    # When a company's own people last changed its profile in the member area, and when
+    # staff last opened it in the admin: the admin flags the first when it is later.
+    member_edited_at = models.DateTimeField(
+        _("profile changed by the company on"), null=True, blank=True, editable=False
+    )
+    staff_reviewed_at = models.DateTimeField(
+        _("last opened by staff on"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -491,6 +503,10 @@ class Company(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("members:company-detail", kwargs={"slug": self.slug})
+
+    def get_status_display(self) -> str:
+        """The label of ``status``, which ``Company.objects.with_status()`` annotates."""
+        return Status(self.status).label
 
     def clean(self) -> None:
         super().clean()
@@ -667,6 +683,113 @@ class Representative(models.Model):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
+
+
+class InvitationQuerySet(models.QuerySet):
+    def usable(self, now: dt.datetime | None = None) -> "InvitationQuerySet":
+        """Neither accepted, nor revoked, nor expired."""
+        return self.filter(
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__gt=now or timezone.now(),
+        )
+
+
+class Invitation(models.Model):
+    """One email address invited to one company, with a role: used once, within
+    ``VALID_FOR``, unless revoked. Only a hash of the link's secret is kept."""
+
+    VALID_FOR = dt.timedelta(days=7)
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        ACCEPTED = "accepted", _("Accepted")
+        REVOKED = "revoked", _("Revoked")
+        EXPIRED = "expired", _("Expired")
+
+    # Why an invitation in each of the other states cannot be accepted.
+    UNUSABLE = {
+        State.ACCEPTED: _("This invitation has already been used."),
+        State.REVOKED: _("This invitation was withdrawn by whoever sent it."),
+        State.EXPIRED: _("This invitation has expired: invitations are valid for 7 days."),
+    }
+
+    company = models.ForeignKey(
+        Company, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("company")
+    )
+    email = models.EmailField(_("email"))
+    role = models.CharField(
+        _("role"),
+        max_length=10,
+        choices=Representative.Role.choices,
+        default=Representative.Role.COLLEAGUE,
+    )
+    language = models.CharField(
+        _("language of the invitation"),
+        max_length=2,
+        choices=settings.LANGUAGES,
+        default="fr",
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    created_at = models.DateTimeField(_("sent on"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires on"))
+    accepted_at = models.DateTimeField(_("accepted on"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="invitations_accepted",
+        verbose_name=_("accepted by"),
+    )
+    revoked_at = models.DateTimeField(_("revoked on"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.company}"
+
+    def clean(self) -> None:
+        super().clean()
+        if (
+            self.company_id
+            and self.email
+            and Representative.objects.filter(
+                Q(email__iexact=self.email.strip()) | Q(user__email__iexact=self.email.strip()),
+                company_id=self.company_id,
+                user__isnull=False,
+            ).exists()
+        ):
+            raise ValidationError(
+                {"email": _("This person already has an account with this company.")}
+            )
+
+    @staticmethod
+    def hash_token(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    @property
+    def state(self) -> "Invitation.State":
+        if self.accepted_at:
+            return self.State.ACCEPTED
+        if self.revoked_at:
+            return self.State.REVOKED
+        if self.expires_at <= timezone.now():
+            return self.State.EXPIRED
+        return self.State.PENDING
 
 
 class Application(models.Model):

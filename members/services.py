@@ -2,9 +2,11 @@
 
 import datetime as dt
 import logging
+import secrets
 import smtplib
 
 import reversion
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
@@ -17,6 +19,7 @@ from members.models import (
     CLASSIFICATION_FIELDS,
     Application,
     Company,
+    Invitation,
     Membership,
     RenewalReminder,
     Representative,
@@ -139,6 +142,16 @@ def application_approve(*, application: Application, by: User) -> Company:
                 language=application.language,
                 context={"application": application, "company": company},
             )
+        )
+        # After the welcome, so that it arrives first.
+        invitation_send(
+            invitation=Invitation(
+                company=company,
+                email=application.email,
+                role=Representative.Role.ADMIN,
+                language=application.language,
+            ),
+            by=by,
         )
     return company
 
@@ -274,3 +287,109 @@ def _send_reminder(*, period: Membership, kind: str, person: Representative) -> 
         log.exception("Renewal reminder to %s not sent; the next run tries again.", person.pk)
         return 0
     return 1
+
+
+# --- Invitations and accounts -----------------------------------------------------------
+
+
+class InvitationError(Exception):
+    """An invitation that cannot be accepted; the message says why."""
+
+
+def invitation_send(*, invitation: Invitation, by: User | None) -> Invitation:
+    """Save and send ``invitation`` (company, email, role and language set): any earlier
+    waiting invitation of the same address to the same company is revoked, and the link
+    goes out once the transaction commits. Only the hash of the link's secret is kept."""
+    invitation.email = invitation.email.strip().lower()
+    invitation.clean()
+    token = secrets.token_urlsafe(32)
+    now = timezone.now()
+    with transaction.atomic():
+        Invitation.objects.usable(now).filter(
+            company=invitation.company, email__iexact=invitation.email
+        ).update(revoked_at=now)
+        invitation.token_hash = Invitation.hash_token(token)
+        invitation.invited_by = by
+        invitation.expires_at = now + Invitation.VALID_FOR
+        invitation.save()
+        transaction.on_commit(lambda: _send_invitation(invitation, token))
+    return invitation
+
+
+def _send_invitation(invitation: Invitation, token: str) -> None:
+    with translation.override(invitation.language):
+        link = settings.SITE_URL + reverse("members:invitation", kwargs={"token": token})
+    send_email(
+        template="invitation",
+        to=[invitation.email],
+        language=invitation.language,
+        context={"invitation": invitation, "link": link},
+    )
+
+
+def invitation_revoke(*, invitations: QuerySet[Invitation]) -> int:
+    """Revoke the waiting ones among ``invitations``; returns how many."""
+    return invitations.usable().update(revoked_at=timezone.now())
+
+
+def invitation_accept(
+    *,
+    invitation: Invitation,
+    user: User | None = None,
+    first_name: str = "",
+    last_name: str = "",
+    password: str | None = None,
+    language: str = "fr",
+) -> User:
+    """Accept ``invitation``: link ``user`` (already logged in with the invited address)
+    or create the account, its address verified, then make them a person of the company
+    with the invited role. All or nothing; the acceptance records the consent to the
+    privacy policy the form asked for."""
+    now = timezone.now()
+    with transaction.atomic():
+        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if invitation.state != Invitation.State.PENDING:
+            raise InvitationError(Invitation.UNUSABLE[invitation.state])
+        if user is None:
+            if User.objects.filter(email__iexact=invitation.email).exists():
+                raise InvitationError(
+                    _("An account already exists for this email address: log in to accept.")
+                )
+            user = User.objects.create_user(
+                email=invitation.email,
+                password=password,
+                first_name=first_name,
+                last_name=last_name,
+                preferred_language=language,
+            )
+            EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+        elif user.email.lower() != invitation.email:
+            raise InvitationError(_("This invitation was sent to another email address."))
+        user.privacy_consented_at = now
+        user.save(update_fields=["privacy_consented_at"])
+        person = Representative.objects.filter(
+            company=invitation.company, email__iexact=invitation.email
+        ).first() or Representative(
+            company=invitation.company,
+            email=invitation.email,
+            preferred_language=user.preferred_language,
+        )
+        person.user = user
+        person.role = invitation.role
+        person.first_name = person.first_name or user.first_name
+        person.last_name = person.last_name or user.last_name
+        person.save()
+        invitation.accepted_at = now
+        invitation.accepted_by = user
+        invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return user
+
+
+def renewal_request(*, company: Company, by: User) -> None:
+    """Tell staff that a company's person asks to renew its membership."""
+    send_email(
+        template="renewal_requested_staff",
+        to=settings.MEMBERSHIP_STAFF_EMAILS,
+        language=settings.LANGUAGE_CODE,
+        context={"company": company, "person": by, "admin_url": _admin_url(company)},
+    )

@@ -1,7 +1,10 @@
 import datetime as dt
 import io
+import time
 
 import factory
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from factory.django import DjangoModelFactory
@@ -20,21 +23,42 @@ from members.models import (
 from news.models import Article, Category
 
 PASSWORD = "Un-mot-de-passe-solide-42"
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # base32, as an authenticator app reads it
 
 
 class UserFactory(DjangoModelFactory):
-    class Meta:
-        model = User
-
     email = factory.Sequence(lambda n: f"personne{n}@exemple.qc.ca")
     first_name = "Camille"
     last_name = factory.Sequence(lambda n: f"Tremblay{n}")
     password = factory.django.Password(PASSWORD)
 
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def verified_email(obj, create, extracted, **kwargs):
+        """People log in with an address they have verified (invitations verify it)."""
+        if create and extracted is not False:
+            EmailAddress.objects.create(user=obj, email=obj.email, verified=True, primary=True)
+
 
 class StaffFactory(UserFactory):
+    """Staff with an authenticator app set up (the admin requires one); pass
+    ``second_factor=False`` for staff who have not set it up yet."""
+
     is_staff = True
     is_superuser = True
+
+    @factory.post_generation
+    def second_factor(obj, create, extracted, **kwargs):
+        if create and extracted is not False:
+            TOTP.activate(obj, TOTP_SECRET)
+
+
+def totp_code(secret: str = TOTP_SECRET) -> str:
+    """The code an authenticator app set up with ``secret`` shows right now."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 class CategoryFactory(DjangoModelFactory):

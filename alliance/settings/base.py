@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",  # search lookups; inert on SQLite
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django_prose_editor",
     "imagekit",
     "reversion",
@@ -48,6 +49,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "members.middleware.StaffSecondFactorMiddleware",
 ]
 
 ROOT_URLCONF = "alliance.urls"
@@ -120,7 +122,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "area:dashboard"
 
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -128,12 +130,22 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# Counted in the cache: Redis in production, so the limits hold across server processes.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
+    # The eleventh wrong password in a row meets the rate-limit page (members/views_account.py).
+    "login_failed": "10/m/ip,10/15m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True  # a code by email instead of the password
+ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
+ACCOUNT_EMAIL_NOTIFICATIONS = True  # password changed, email added, second factor on/off…
 ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Alliance Polymères Québec] "
+
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = "Alliance Polymères Québec"
+MFA_ADAPTER = "members.adapters.MFAAdapter"
 
 # --- Internationalisation -----------------------------------------------------
 LANGUAGE_CODE = "fr"

@@ -150,12 +150,9 @@ def test_403_and_429_pages_in_both_languages(rf, template, lang, text):
 
 
 def test_login_page_speaks_french_and_accepts_a_verified_member(client):
-    from allauth.account.models import EmailAddress
-
     from tests.factories import PASSWORD, UserFactory
 
     user = UserFactory(email="membre@exemple.qc.ca")
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
 
     page = client.get("/fr/compte/login/").content.decode()
     response = client.post("/fr/compte/login/", {"login": user.email, "password": PASSWORD})

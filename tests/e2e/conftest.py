@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from django.db import connections
 
+from tests.factories import totp_code
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 AXE_JS = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 # Without the background-networking flags Chromium keeps calling home, and this machine
@@ -80,3 +82,20 @@ def page(browser, live_server, settings):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def log_in_to_admin(page):
+    """Staff log into the admin as they do for real: the portal's login page, then the
+    code of their authenticator app."""
+
+    def log_in(staff, password: str) -> None:
+        page.goto("/admin/")
+        page.fill("#id_login", staff.email)
+        page.fill("#id_password", password)
+        page.press("#id_password", "Enter")
+        page.fill("#id_code", totp_code())
+        page.press("#id_code", "Enter")
+        page.wait_for_url("**/admin/")
+
+    return log_in

@@ -71,7 +71,7 @@ def test_visitor_finds_an_injection_moulder_in_chaudiere_appalaches(page, refere
     expect(page.locator(".company")).to_contain_text("Saint-Georges")
 
 
-def test_visitor_applies_and_staff_approve(page, reference_content):
+def test_visitor_applies_and_staff_approve(page, reference_content, log_in_to_admin):
     staff = StaffFactory()
     page.goto("/fr/")
     page.get_by_role("link", name="Adhérer").first.click()
@@ -96,10 +96,7 @@ def test_visitor_applies_and_staff_approve(page, reference_content):
     application = Application.objects.get()
     assert application.company_name == "Thermoformage Fictif du Littoral"
 
-    page.goto("/admin/")
-    page.fill("#id_username", staff.email)
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="Connexion").click()
+    log_in_to_admin(staff, PASSWORD)
     page.goto("/admin/members/application/")
     page.get_by_role("link", name="Thermoformage Fictif du Littoral").click()
     page.get_by_role("button", name="Approuver la demande").click()

@@ -33,16 +33,13 @@ def test_visitor_reads_the_rebrand_and_switches_to_english(page, reference_conte
     expect(page.locator("html")).to_have_attribute("lang", "en")
 
 
-def test_staff_write_publish_and_find_an_article(page, tmp_path):
+def test_staff_write_publish_and_find_an_article(page, tmp_path, log_in_to_admin):
     staff = StaffFactory()
     category = CategoryFactory(name_fr="Innovation", name_en="Innovation")
     cover = tmp_path / "usine.png"
     cover.write_bytes(image_upload(size=(1200, 675)).read())
 
-    page.goto("/admin/")
-    page.fill("#id_username", staff.email)
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="Connexion").click()
+    log_in_to_admin(staff, PASSWORD)
     page.goto("/admin/news/article/add/")
 
     page.locator("#id_title_fr").press_sequentially("Nouvelle ligne de recyclage")

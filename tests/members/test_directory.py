@@ -274,7 +274,9 @@ def test_lapsed_company_page_is_404_for_the_public(staff_client):
     assert Client().get(company.get_absolute_url()).status_code == 404
     staff_view = staff_client.get(company.get_absolute_url())
     assert staff_view.status_code == 200
-    assert "pas dans le répertoire public" in staff_view.content.decode()
+    notice = staff_view.content.decode()
+    assert "pas dans le répertoire public" in notice
+    assert "Échue)." in notice  # the status, in the notice's parentheses
 
 
 def test_people_shown_as_each_chose(client):

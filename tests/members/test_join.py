@@ -182,10 +182,13 @@ def test_approval_creates_company_period_and_contact(staff_client, application):
     assert application.decision == Application.Decision.APPROVED
     assert application.company == company
     # The applicant applied in English: the welcome is in English.
-    assert len(mail.outbox) == 1
-    assert mail.outbox[0].to == ["sam@extrusions.example"]
-    assert "Welcome" in mail.outbox[0].subject
-    assert f"/en/members/{company.slug}/" in mail.outbox[0].body
+    welcome, invitation = mail.outbox
+    assert welcome.to == invitation.to == ["sam@extrusions.example"]
+    assert "Welcome" in welcome.subject
+    assert f"/en/members/{company.slug}/" in welcome.body
+    # The contact person is invited to the member area, as its administrator, in English.
+    assert "member area" in invitation.subject and "/en/invitation/" in invitation.body
+    assert company.invitations.get().role == Representative.Role.ADMIN
 
 
 def test_rejection_needs_a_reason_and_sends_it(staff_client, application):

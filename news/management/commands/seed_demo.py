@@ -11,7 +11,7 @@ from django.utils.text import slugify
 
 from alliance.covers import COVER_ALT_EN, COVER_ALT_FR, make_cover
 from alliance.reference_content import NEWS_CATEGORIES
-from members.demo_content import create_demo_companies
+from members.demo_content import create_demo_companies, create_demo_logins
 from members.models import User
 from news.demo_content import DEMO_ARTICLES
 from news.models import Article, Category
@@ -91,13 +91,20 @@ class Command(BaseCommand):
             created += 1
         self.stdout.write(f"  created  {created} demo articles")
         create_demo_companies(companies, stdout=self.stdout)
-        self.stdout.write(
-            self.style.SUCCESS(
-                "\nDemo ready. Staff login (admin at http://127.0.0.1:8000/admin/):\n"
-                f"  email:    {STAFF_EMAIL}\n  password: {password}\n"
-                "(a new password each time seed_demo runs)\n"
-            )
+        member = create_demo_logins(password, stdout=self.stdout)
+        logins = (
+            "\nDemo ready (a new password each time seed_demo runs).\n"
+            "Staff login — the admin at http://127.0.0.1:8000/admin/ first asks you to set\n"
+            "up an authenticator app (staff accounts need a second factor):\n"
+            f"  email:    {STAFF_EMAIL}\n  password: {password}\n"
         )
+        if member:
+            logins += (
+                f"Member login — {member.company.name}, company administrator\n"
+                "(member area at http://127.0.0.1:8000/fr/espace-membre/):\n"
+                f"  email:    {member.email}\n  password: {password}\n"
+            )
+        self.stdout.write(self.style.SUCCESS(logins))
 
     def _staff(self, password: str) -> User:
         staff, _created = User.objects.get_or_create(
