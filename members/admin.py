@@ -6,6 +6,7 @@ from django.db.models.functions import Coalesce, NullIf
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -17,6 +18,7 @@ from alliance.admin_mixins import FrenchFirstAdmin
 from members import services
 from members.models import (
     CLASSIFICATION_FIELDS,
+    AccountClosure,
     Application,
     Certification,
     Company,
@@ -151,6 +153,19 @@ class EndingSoonFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ProfileChangedFilter(admin.SimpleListFilter):
+    title = _("profile changed by the company")
+    parameter_name = "changed"
+
+    def lookups(self, request, model_admin):
+        return [("new", _("Since staff last opened it"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "new":
+            return queryset.changed_by_members()
+        return queryset
+
+
 class CategoryFilter(admin.SimpleListFilter):
     title = _("membership category")
     parameter_name = "category"
@@ -196,8 +211,16 @@ class CompanyAdmin(FrenchFirstAdmin, ImportExportMixin, ExportActionMixin, Versi
         "period_end_label",
         "category_name",
         "paid_label",
+        "changed_label",
     )
-    list_filter = (StatusFilter, EndingSoonFilter, "region", "sectors", CategoryFilter)
+    list_filter = (
+        StatusFilter,
+        EndingSoonFilter,
+        ProfileChangedFilter,
+        "region",
+        "sectors",
+        CategoryFilter,
+    )
     search_fields = (
         "name",
         "legal_name",
@@ -270,6 +293,27 @@ class CompanyAdmin(FrenchFirstAdmin, ImportExportMixin, ExportActionMixin, Versi
                 )
             )
         )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """Opening a company is how staff look at it: its member changes are then seen."""
+        if request.method == "GET":
+            company = self.get_object(request, object_id)
+            if company and company.changed_since_review:
+                self.message_user(
+                    request,
+                    _(
+                        "The company changed its profile in the member area on %(date)s: "
+                        "see the History button for what changed."
+                    )
+                    % {"date": date_format(timezone.localtime(company.member_edited_at))},
+                    messages.INFO,
+                )
+            Company.objects.filter(pk=object_id).update(staff_reviewed_at=timezone.now())
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.display(description=_("changed by the company"), boolean=True)
+    def changed_label(self, obj: Company) -> bool:
+        return obj.changed_since_review
 
     @admin.display(description=_("status"), ordering="status")
     def status_label(self, obj: Company) -> str:
@@ -474,6 +518,22 @@ class RenewalReminderAdmin(admin.ModelAdmin):
     list_filter = ("kind",)
     search_fields = ("email", "membership__company__name")
     list_select_related = ("membership__company",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AccountClosure)
+class AccountClosureAdmin(admin.ModelAdmin):
+    """Accounts people closed themselves (Law 25): nothing to edit, something to act on
+    when a company is left without an administrator."""
+
+    list_display = ("closed_at", "company", "role", "left_without_admin")
+    list_filter = ("left_without_admin",)
+    list_select_related = ("company",)
 
     def has_add_permission(self, request):
         return False

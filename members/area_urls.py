@@ -11,4 +11,9 @@ urlpatterns = [
         area_views.renewal_request,
         name="renewal-request",
     ),
+    path(_("companies/<slug:slug>/"), area_views.company_profile, name="company-profile"),
+    path(_("companies/<slug:slug>/colleagues/"), area_views.colleagues, name="colleagues"),
+    path(_("profile/"), area_views.profile, name="profile"),
+    path(_("profile/my-data/"), area_views.data_export, name="data-export"),
+    path(_("profile/close/"), area_views.close_account, name="close-account"),
 ]

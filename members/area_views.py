@@ -1,19 +1,41 @@
 """The member area: the pages of the people of member companies, and the invitation link
 that lets them in. Every view reads only the companies the logged-in person belongs to."""
 
+import json
+
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
 from members import services
-from members.forms import InvitationAccountForm, InvitationConsentForm
-from members.models import IN_DIRECTORY, Company, Invitation, User
+from members.forms import (
+    CloseAccountForm,
+    ColleagueInvitationForm,
+    CompanyProfileForm,
+    InvitationAccountForm,
+    InvitationConsentForm,
+    PersonalDetailsForm,
+    RepresentationForm,
+)
+from members.models import (
+    IN_DIRECTORY,
+    Company,
+    Invitation,
+    Representative,
+    Status,
+    User,
+)
+
+# A company's administrators manage it while it is a member or about to be one.
+MANAGEABLE = {*IN_DIRECTORY, Status.PENDING}
 
 LOGIN_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
 
@@ -111,3 +133,165 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
 
 def _unusable(request: HttpRequest, message: str, *, status: int) -> HttpResponse:
     return render(request, "members/invitation_unusable.html", {"message": message}, status=status)
+
+
+def _company_of(request: HttpRequest, slug: str, *, manage: bool = False):
+    """The company at ``slug`` and the logged-in person's place in it. Someone who is not
+    one of its people gets a 404, as if it did not exist; with ``manage``, anyone but its
+    administrators — or anyone at all once the membership has lapsed — gets a 403."""
+    person = get_object_or_404(
+        Representative.objects.select_related("company"), user=request.user, company__slug=slug
+    )
+    company = my_companies(request.user).get(pk=person.company_id)
+    if manage and not (person.role == Representative.Role.ADMIN and company.status in MANAGEABLE):
+        raise PermissionDenied(
+            _("Only the company's administrators can do this, while it is a member.")
+        )
+    return company, person
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def company_profile(request: HttpRequest, slug: str) -> HttpResponse:
+    company, person = _company_of(request, slug, manage=request.method == "POST")
+    can_edit = person.role == Representative.Role.ADMIN and company.status in MANAGEABLE
+    form = CompanyProfileForm(request.POST or None, request.FILES or None, instance=company)
+    if request.method == "POST" and form.is_valid():
+        services.company_update_profile(form=form, by=request.user)
+        messages.success(request, _("The company profile was saved."))
+        return redirect("area:company-profile", slug=company.slug)
+    if not can_edit:
+        for field in form.fields.values():
+            field.disabled = True
+    return render(
+        request,
+        "members/area/company_profile.html",
+        {"company": company, "form": form, "can_edit": can_edit},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def colleagues(request: HttpRequest, slug: str) -> HttpResponse:
+    company, me = _company_of(request, slug, manage=True)
+    invite = ColleagueInvitationForm(
+        request.POST if request.POST.get("action") == "invite" else None,
+        instance=Invitation(company=company, language=request.LANGUAGE_CODE),
+    )
+    if request.method == "POST":
+        response = _colleagues_action(request, company, invite)
+        if response:
+            return response
+    people = company.representatives.select_related("user").order_by("last_name", "first_name")
+    context = {
+        "company": company,
+        "me": me,
+        "people": people,
+        "invitations": company.invitations.usable().order_by("-created_at"),
+        "invite": invite,
+        "roles": Representative.Role.choices,
+    }
+    return render(
+        request,
+        "members/area/colleagues.html",
+        context,
+        status=400 if invite.is_bound else 200,
+    )
+
+
+def _colleagues_action(request, company: Company, invite) -> HttpResponse | None:
+    """Carry out one of the colleagues page's buttons; ``None`` to show the page again."""
+    action = request.POST.get("action")
+    if action == "invite":
+        if not invite.is_valid():
+            return None
+        services.invitation_send(invitation=invite.instance, by=request.user)
+        messages.success(
+            request, _("An invitation was sent to %(email)s.") % {"email": invite.instance.email}
+        )
+    elif action == "revoke":
+        invitation = get_object_or_404(company.invitations, pk=_id(request.POST, "invitation"))
+        services.invitation_revoke(invitations=Invitation.objects.filter(pk=invitation.pk))
+        messages.success(request, _("The invitation was revoked."))
+    elif action in ("role", "remove"):
+        person = get_object_or_404(company.representatives, pk=_id(request.POST, "person"))
+        try:
+            if action == "remove":
+                services.representative_remove(person=person)
+                messages.success(request, _("%(name)s was removed.") % {"name": person.full_name})
+            else:
+                role = request.POST.get("role")
+                if role not in Representative.Role.values:
+                    return render(request, "400.html", status=400)
+                services.representative_set_role(person=person, role=role)
+                messages.success(
+                    request, _("The role of %(name)s was changed.") % {"name": person.full_name}
+                )
+        except services.LastAdministratorError as error:
+            messages.error(request, str(error))
+            return redirect("area:colleagues", slug=company.slug)
+    else:
+        return render(request, "400.html", status=400)
+    if not company.representatives.filter(user=request.user).exists():
+        return redirect("area:dashboard")  # they removed themselves
+    return redirect("area:colleagues", slug=company.slug)
+
+
+def _id(data, name: str) -> int:
+    """A row id posted by a form; anything else is a row that does not exist."""
+    value = data.get(name, "")
+    if not (value.isascii() and value.isdigit() and len(value) < 19):  # fits a bigint
+        raise Http404
+    return int(value)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    data = request.POST or None
+    details = PersonalDetailsForm(data, instance=user)
+    places = [
+        RepresentationForm(data, instance=person, prefix=f"person-{person.pk}")
+        for person in user.representations.select_related("company").order_by("company__sort_name")
+    ]
+    if request.method == "POST" and details.is_valid() and all(f.is_valid() for f in places):
+        services.profile_update(details=details, places=places)
+        messages.success(request, _("Your profile was saved."))
+        return redirect("area:profile")
+    return render(
+        request,
+        "members/area/profile.html",
+        {"details": details, "places": places},
+        status=400 if details.is_bound else 200,
+    )
+
+
+@login_required
+def data_export(request: HttpRequest) -> HttpResponse:
+    data = services.account_export(user=request.user)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    filename = f"alliance-polymeres-quebec-{timezone.localdate().isoformat()}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def close_account(request: HttpRequest) -> HttpResponse:
+    form = CloseAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        services.account_close(user=user)
+        messages.success(request, _("Your account is closed and your personal data erased."))
+        return redirect("home")
+    return render(
+        request,
+        "members/area/close_account.html",
+        {"form": form},
+        status=400 if form.is_bound else 200,
+    )

@@ -13,6 +13,7 @@ from members.models import (
     Company,
     Invitation,
     MembershipCategory,
+    Representative,
     User,
 )
 from members.validators import normalize_neq, normalize_postal_code
@@ -221,3 +222,103 @@ class InvitationAccountForm(InvitationConsentForm):
             "password": data["password1"],
             "language": data["language"],
         }
+
+
+# --- The member area ----------------------------------------------------------------------
+
+
+class CompanyProfileForm(forms.ModelForm):
+    """What a company's administrators keep current themselves. The NEQ, legal name,
+    membership and staff notes are not in it: a request posting them changes nothing."""
+
+    class Meta:
+        model = Company
+        fields = [
+            "description_fr",
+            "description_en",
+            "products_fr",
+            "products_en",
+            "website",
+            "email",
+            "phone",
+            "street_address",
+            "city",
+            "postal_code",
+            "region",
+            "logo",
+            *CLASSIFICATION_FIELDS.values(),
+        ]
+        widgets = {
+            **{field: forms.CheckboxSelectMultiple for field in CLASSIFICATION_FIELDS.values()},
+            **{
+                field: forms.Textarea(attrs={"rows": 5})
+                for field in ("description_fr", "description_en", "products_fr", "products_en")
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["description_fr"].required = True
+        for language, name in (("fr", _("French")), ("en", _("English"))):
+            self.fields[f"description_{language}"].label = _("Description (%(language)s)") % {
+                "language": name
+            }
+            self.fields[f"products_{language}"].label = _(
+                "Products and services (%(language)s)"
+            ) % {"language": name}
+        for field in CLASSIFICATION_FIELDS.values():
+            self.fields[field].queryset = self.fields[field].queryset.order_by("position", "pk")
+
+    def clean_postal_code(self) -> str:
+        return normalize_postal_code(self.cleaned_data["postal_code"])
+
+    def classifications(self) -> list:
+        return [self[field] for field in CLASSIFICATION_FIELDS.values()]
+
+
+class ColleagueInvitationForm(forms.ModelForm):
+    class Meta:
+        model = Invitation
+        fields = ["email", "role", "language"]
+        labels = {"language": _("Language of the invitation")}
+
+
+class PersonalDetailsForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "preferred_language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["first_name"].required = self.fields["last_name"].required = True
+
+
+class RepresentationForm(forms.ModelForm):
+    """How one person appears for one of their companies."""
+
+    class Meta:
+        model = Representative
+        fields = ["job_title", "phone", "visibility"]
+        widgets = {"visibility": forms.RadioSelect}
+
+
+class CloseAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password, to confirm"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that my account and my personal data will be erased for good."),
+        error_messages={"required": _("Tick the box to confirm.")},
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This is not your password."))
+        return password

@@ -7,7 +7,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -315,6 +315,12 @@ class CompanyQuerySet(models.QuerySet):
         # name index and probes each company's periods, instead of hashing the whole table.
         return self.filter(Exists(periods["in_force"] | periods["in_grace"]))
 
+    def changed_by_members(self) -> "CompanyQuerySet":
+        """Companies whose people changed the profile since staff last opened it."""
+        return self.filter(member_edited_at__isnull=False).filter(
+            Q(staff_reviewed_at__isnull=True) | Q(member_edited_at__gt=F("staff_reviewed_at"))
+        )
+
     def same_as(self, *, neq: str | None = None, name: str = "") -> "CompanyQuerySet":
         """Companies that are this one: the same NEQ, or the same name whatever the accents,
         case and punctuation ("Plastiques Ébène inc." = "PLASTIQUES EBENE INC")."""
@@ -503,6 +509,14 @@ class Company(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("members:company-detail", kwargs={"slug": self.slug})
+
+    @property
+    def changed_since_review(self) -> bool:
+        """Changed by its people since staff last opened it (``changed_by_members``)."""
+        return bool(
+            self.member_edited_at
+            and (not self.staff_reviewed_at or self.member_edited_at > self.staff_reviewed_at)
+        )
 
     def get_status_display(self) -> str:
         """The label of ``status``, which ``Company.objects.with_status()`` annotates."""
@@ -914,3 +928,31 @@ class RenewalReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.email}"
+
+
+class AccountClosure(models.Model):
+    """Someone closed their account and their personal data was erased (Law 25): staff
+    see which company lost a person, and whether it still has an administrator. Nothing
+    here identifies the person."""
+
+    closed_at = models.DateTimeField(_("closed on"), default=timezone.now)
+    company = models.ForeignKey(
+        Company,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="account_closures",
+        verbose_name=_("company"),
+    )
+    role = models.CharField(
+        _("role"), max_length=10, choices=Representative.Role.choices, blank=True
+    )
+    left_without_admin = models.BooleanField(_("company left without administrator"))
+
+    class Meta:
+        verbose_name = _("closed account")
+        verbose_name_plural = _("closed accounts")
+        ordering = ["-closed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.closed_at:%Y-%m-%d} — {self.company or '—'}"

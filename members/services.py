@@ -9,7 +9,7 @@ import reversion
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from alliance.emails import send_email
 from members.models import (
     CLASSIFICATION_FIELDS,
+    AccountClosure,
     Application,
     Company,
     Invitation,
@@ -393,3 +394,160 @@ def renewal_request(*, company: Company, by: User) -> None:
         language=settings.LANGUAGE_CODE,
         context={"company": company, "person": by, "admin_url": _admin_url(company)},
     )
+
+
+# --- The member area ----------------------------------------------------------------------
+
+
+def company_update_profile(*, form, by: User) -> Company:
+    """Save a company's profile as edited by one of its people, in its history with
+    their name, and flag it for staff (``Company.member_edited_at``)."""
+    with transaction.atomic(), reversion.create_revision():
+        form.instance.member_edited_at = timezone.now()
+        company = form.save()
+        reversion.set_user(by)
+        with translation.override(settings.LANGUAGE_CODE):
+            reversion.set_comment(_("Profile changed in the member area."))
+    return company
+
+
+class LastAdministratorError(Exception):
+    """The change would leave a company without an administrator."""
+
+
+def _keep_an_administrator(person: Representative) -> None:
+    others = Representative.objects.filter(
+        company_id=person.company_id, role=Representative.Role.ADMIN
+    ).exclude(pk=person.pk)
+    if person.role == Representative.Role.ADMIN and not others.exists():
+        raise LastAdministratorError(
+            _("A company always keeps at least one administrator: name another one first.")
+        )
+
+
+def representative_set_role(*, person: Representative, role: str) -> None:
+    with transaction.atomic():
+        person = Representative.objects.select_for_update().get(pk=person.pk)
+        if role != Representative.Role.ADMIN:
+            _keep_an_administrator(person)
+        person.role = role
+        person.save(update_fields=["role"])
+
+
+def representative_remove(*, person: Representative) -> None:
+    """Take ``person`` off the company's people (their account, if any, stays)."""
+    with transaction.atomic():
+        person = Representative.objects.select_for_update().get(pk=person.pk)
+        _keep_an_administrator(person)
+        person.delete()
+
+
+def profile_update(*, details, places: list) -> None:
+    """Save a person's own details and, for each of their companies, how they appear;
+    a changed directory visibility is dated, as the person's choice."""
+    now = timezone.now()
+    with transaction.atomic():
+        user = details.save()
+        for form in places:
+            person = form.instance
+            if "visibility" in form.changed_data:
+                person.visibility_changed_at = now
+            person.first_name, person.last_name = user.first_name, user.last_name
+            person.preferred_language = user.preferred_language
+            form.save()
+
+
+def account_export(*, user: User) -> dict:
+    """Everything the portal holds about ``user`` (Law 25), as plain data."""
+    from allauth.mfa.models import Authenticator
+
+    def when(value):
+        return value.isoformat() if value else None
+
+    return {
+        "account": {
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "preferred_language": user.preferred_language,
+            "date_joined": when(user.date_joined),
+            "last_login": when(user.last_login),
+            "privacy_policy_accepted_on": when(user.privacy_consented_at),
+            "is_staff": user.is_staff,
+        },
+        "email_addresses": [
+            {"email": address.email, "verified": address.verified, "primary": address.primary}
+            for address in EmailAddress.objects.filter(user=user)
+        ],
+        "second_factors": [
+            {"type": a.type, "created_at": when(a.created_at), "last_used_at": when(a.last_used_at)}
+            for a in Authenticator.objects.filter(user=user)
+        ],
+        "companies": [
+            {
+                "company": person.company.name,
+                "role": person.role,
+                "first_name": person.first_name,
+                "last_name": person.last_name,
+                "email": person.email,
+                "job_title": person.job_title,
+                "phone": person.phone,
+                "preferred_language": person.preferred_language,
+                "directory_visibility": person.visibility,
+                "directory_visibility_chosen_on": when(person.visibility_changed_at),
+            }
+            for person in user.representations.select_related("company")
+        ],
+        "invitations_received": [
+            {
+                "company": invitation.company.name,
+                "role": invitation.role,
+                "sent_on": when(invitation.created_at),
+                "accepted_on": when(invitation.accepted_at),
+            }
+            for invitation in Invitation.objects.filter(email__iexact=user.email).select_related(
+                "company"
+            )
+        ],
+        "renewal_reminders_received": [
+            {"kind": reminder.kind, "sent_on": when(reminder.sent_at)}
+            for reminder in RenewalReminder.objects.filter(email__iexact=user.email)
+        ],
+    }
+
+
+def account_close(*, user: User) -> None:
+    """Close ``user``'s account and erase their personal data (Law 25): the account, its
+    addresses and second factors, their entries as a company's person (and the copies of
+    those in the companies' history), invitations and reminders sent to them, the contact
+    details of applications they made. The companies and what they published stay. Staff
+    get a record per company, without anything identifying the person."""
+    from reversion.models import Version
+
+    emails = [user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)]
+    address = Q()
+    for email in emails:
+        address |= Q(email__iexact=email)
+    with transaction.atomic():
+        people = list(Representative.objects.filter(Q(user=user) | address))
+        for person in people:
+            admins = Representative.objects.filter(
+                company_id=person.company_id, role=Representative.Role.ADMIN
+            ).exclude(pk__in=[p.pk for p in people])
+            AccountClosure.objects.create(
+                company_id=person.company_id,
+                role=person.role,
+                left_without_admin=not admins.exists(),
+            )
+        if not people:
+            AccountClosure.objects.create(left_without_admin=False)
+        Version.objects.get_for_model(Representative).filter(
+            object_id__in=[str(person.pk) for person in people]
+        ).delete()
+        Representative.objects.filter(pk__in=[person.pk for person in people]).delete()
+        Invitation.objects.filter(address).delete()
+        RenewalReminder.objects.filter(address).delete()
+        Application.objects.filter(address).update(
+            first_name="", last_name="", email="", phone="", job_title=""
+        )
+        user.delete()

@@ -1,0 +1,339 @@
+"""The member area: what each person may read and change, and Law 25."""
+
+import datetime as dt
+import json
+
+import pytest
+from django.core import mail
+from django.test import Client
+from reversion.models import Version
+
+from members.models import AccountClosure, Company, Representative, User
+from tests.factories import (
+    PASSWORD,
+    CompanyFactory,
+    RepresentativeFactory,
+    StaffFactory,
+    UserFactory,
+    image_upload,
+)
+
+pytestmark = pytest.mark.django_db
+AREA = "/fr/espace-membre/"
+LAPSED = (dt.date(2020, 1, 1), dt.date(2020, 12, 31))
+
+
+def person(company, role="admin", **fields) -> User:
+    user = UserFactory(**fields)
+    RepresentativeFactory(company=company, user=user, email=user.email, role=role)
+    return user
+
+
+@pytest.fixture
+def world():
+    """One member company with an administrator and a colleague, another member company,
+    a lapsed company, staff: everyone the area must tell apart."""
+    company = CompanyFactory(name="Moules Bellechasse", staff_notes="Note interne secrète")
+    other = CompanyFactory(name="Autre Firme")
+    lapsed = CompanyFactory(name="Firme Échue", period=LAPSED)
+    return {
+        "company": company,
+        "other": other,
+        "lapsed": lapsed,
+        "admin": person(company),
+        "colleague": person(company, role="colleague"),
+        "outsider": person(other),
+        "lapsed_admin": person(lapsed),
+        "staff": StaffFactory(),
+    }
+
+
+def as_(user) -> Client:
+    client = Client()
+    if user:
+        client.force_login(user)
+    return client
+
+
+def profile_data(**changes) -> dict:
+    return {
+        "description_fr": "Moulage par injection de pièces techniques.",
+        "description_en": "Injection moulding of technical parts.",
+        "products_fr": "",
+        "products_en": "",
+        "website": "https://moules.example",
+        "email": "info@moules.example",
+        "phone": "418 555-0101",
+        "street_address": "",
+        "city": "Lévis",
+        "postal_code": "g6v 6z3",
+        "region": "12",
+        **changes,
+    }
+
+
+# --- The access matrix ----------------------------------------------------------------------
+
+# (who, GET company profile, POST company profile, colleagues page, renewal request)
+MATRIX = [
+    (None, 302, 302, 302, 302),
+    ("outsider", 404, 404, 404, 404),
+    ("colleague", 200, 403, 403, 302),
+    ("admin", 200, 302, 200, 302),
+    ("lapsed_admin", 404, 404, 404, 404),
+    ("staff", 404, 404, 404, 404),
+]
+
+
+@pytest.mark.parametrize(("who", "read", "write", "people", "renew"), MATRIX)
+def test_each_person_reaches_only_their_own_company(world, who, read, write, people, renew):
+    client = as_(world[who] if who else None)
+    slug = world["company"].slug
+    responses = {
+        "read": client.get(f"{AREA}entreprises/{slug}/"),
+        "write": client.post(f"{AREA}entreprises/{slug}/", profile_data(city="Piratée")),
+        "people": client.get(f"{AREA}entreprises/{slug}/collegues/"),
+        "invite": client.post(
+            f"{AREA}entreprises/{slug}/collegues/",
+            {
+                "action": "invite",
+                "email": "intrus@exemple.qc.ca",
+                "role": "admin",
+                "language": "fr",
+            },
+        ),
+        "renew": client.post(f"{AREA}entreprises/{slug}/renouvellement/"),
+    }
+    expected = {"read": read, "write": write, "people": people, "invite": people, "renew": renew}
+    if people == 200:
+        expected["invite"] = 302
+    assert {k: r.status_code for k, r in responses.items()} == expected
+    if who is None:
+        assert responses["read"]["Location"].startswith("/fr/compte/login/")
+    company = Company.objects.get(pk=world["company"].pk)
+    assert (company.city == "Piratée") == (who == "admin")
+    for response in responses.values():
+        assert "Note interne secrète" not in response.content.decode()
+
+
+@pytest.mark.parametrize("who", ["outsider", "colleague", "admin", "lapsed_admin", "staff"])
+def test_personal_pages_answer_everyone_with_their_own_data(world, who):
+    client = as_(world[who])
+    for path in (AREA, f"{AREA}profil/", f"{AREA}profil/mes-donnees/", f"{AREA}profil/fermer/"):
+        assert client.get(path).status_code == 200, path
+    export = json.loads(client.get(f"{AREA}profil/mes-donnees/").content)
+    assert export["account"]["email"] == world[who].email
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client):
+    for path in (AREA, f"{AREA}profil/", f"{AREA}profil/mes-donnees/", f"{AREA}profil/fermer/"):
+        response = client.get(path)
+        assert response.status_code == 302 and "/compte/login/" in response["Location"]
+
+
+def test_ids_of_another_company_typed_into_a_form_are_refused(world):
+    client = as_(world["admin"])
+    foreign_person = world["other"].representatives.get()
+    foreign_invitation = world["other"].invitations.create(
+        email="x@exemple.qc.ca",
+        token_hash="x" * 64,
+        expires_at=dt.datetime(2100, 1, 1, tzinfo=dt.UTC),
+    )
+    url = f"{AREA}entreprises/{world['company'].slug}/collegues/"
+    for data in (
+        {"action": "remove", "person": foreign_person.pk},
+        {"action": "role", "person": foreign_person.pk, "role": "colleague"},
+        {"action": "revoke", "invitation": foreign_invitation.pk},
+        {"action": "remove", "person": "pas-un-nombre"},
+        {"action": "remove", "person": "99999999999999999999999"},
+    ):
+        assert client.post(url, data).status_code == 404, data
+    assert client.post(url, {"action": "autre"}).status_code == 400
+    foreign_person.refresh_from_db()
+    assert foreign_person.role == "admin"
+    foreign_invitation.refresh_from_db()
+    assert foreign_invitation.revoked_at is None
+
+
+def test_the_lapsed_companys_people_read_but_cannot_change(world):
+    client = as_(world["lapsed_admin"])
+    slug = world["lapsed"].slug
+    page = client.get(f"{AREA}entreprises/{slug}/")
+    assert page.status_code == 200 and "Seuls les administrateurs" in page.content.decode()
+    assert client.post(f"{AREA}entreprises/{slug}/", profile_data()).status_code == 403
+    assert client.get(f"{AREA}entreprises/{slug}/collegues/").status_code == 403
+    dashboard = client.get(AREA).content.decode()
+    assert "Firme Échue" in dashboard and "Échue" in dashboard
+
+
+# --- Editing the company profile ------------------------------------------------------------
+
+
+def test_an_administrator_edits_the_profile_and_it_shows_in_the_directory(world):
+    client = as_(world["admin"])
+    company = world["company"]
+    response = client.post(
+        f"{AREA}entreprises/{company.slug}/",
+        profile_data(
+            description_en="New English description.",
+            neq="2299999999",
+            legal_name="Volée inc.",
+            staff_notes="effacée",
+            logo=image_upload(),
+        ),
+    )
+    assert response.status_code == 302
+    company.refresh_from_db()
+    assert company.description_en == "New English description."
+    # Not in the form: unchanged whatever was posted.
+    assert (company.neq, company.staff_notes) != ("2299999999", "effacée")
+    assert company.legal_name != "Volée inc."
+    assert company.logo and company.postal_code == "G6V 6Z3"
+    assert company.member_edited_at is not None
+    english = Client().get(f"/en/members/{company.slug}/").content.decode()
+    assert "New English description." in english
+    version = Version.objects.get_for_object(company).first()
+    assert version.revision.user == world["admin"]
+    assert "espace membre" in version.revision.get_comment()
+
+
+def test_a_bad_logo_is_explained_and_the_current_one_kept(world, tmp_path):
+    client = as_(world["admin"])
+    company = world["company"]
+    client.post(f"{AREA}entreprises/{company.slug}/", profile_data(logo=image_upload()))
+    company.refresh_from_db()
+    current = company.logo.name
+    fake = tmp_path / "logo.png"
+    fake.write_bytes(b"<?php echo 'not an image'; ?>")
+    with fake.open("rb") as upload:
+        response = client.post(
+            f"{AREA}entreprises/{company.slug}/", profile_data(logo=upload, city="Ailleurs")
+        )
+    assert response.status_code == 400
+    assert "image" in response.content.decode().lower()
+    company.refresh_from_db()
+    assert company.logo.name == current and company.city == "Lévis"
+
+
+def test_staff_see_which_companies_changed_since_they_last_looked(world, client):
+    staff_client = as_(world["staff"])
+    as_(world["admin"]).post(
+        f"{AREA}entreprises/{world['company'].slug}/", profile_data(city="Saint-Henri")
+    )
+    changed = staff_client.get("/admin/members/company/?changed=new&status=all")
+    assert "Moules Bellechasse" in changed.content.decode()
+    page = staff_client.get(f"/admin/members/company/{world['company'].pk}/change/")
+    assert "a modifié son profil" in page.content.decode()
+    after = staff_client.get("/admin/members/company/?changed=new&status=all")
+    assert "Moules Bellechasse" not in after.content.decode()
+
+
+# --- Colleagues ---------------------------------------------------------------------------------
+
+
+def test_an_administrator_invites_changes_roles_and_removes_colleagues(
+    world, django_capture_on_commit_callbacks
+):
+    client = as_(world["admin"])
+    url = f"{AREA}entreprises/{world['company'].slug}/collegues/"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url,
+            {
+                "action": "invite",
+                "email": "nouvelle@exemple.qc.ca",
+                "role": "colleague",
+                "language": "en",
+            },
+        )
+    assert response.status_code == 302
+    assert mail.outbox[-1].to == ["nouvelle@exemple.qc.ca"]
+    assert "member area" in mail.outbox[-1].subject
+    colleague = Representative.objects.get(user=world["colleague"])
+    client.post(url, {"action": "role", "person": colleague.pk, "role": "admin"})
+    colleague.refresh_from_db()
+    assert colleague.role == "admin"
+    client.post(url, {"action": "remove", "person": colleague.pk})
+    assert not Representative.objects.filter(pk=colleague.pk).exists()
+    assert User.objects.filter(pk=world["colleague"].pk).exists()  # the account stays
+
+
+def test_a_company_always_keeps_an_administrator(world):
+    client = as_(world["admin"])
+    url = f"{AREA}entreprises/{world['company'].slug}/collegues/"
+    me = Representative.objects.get(user=world["admin"])
+    response = client.post(
+        url, {"action": "role", "person": me.pk, "role": "colleague"}, follow=True
+    )
+    assert "toujours au moins un administrateur" in response.content.decode()
+    response = client.post(url, {"action": "remove", "person": me.pk}, follow=True)
+    assert "toujours au moins un administrateur" in response.content.decode()
+    me.refresh_from_db()
+    assert me.role == "admin"
+
+
+def test_inviting_a_colleague_with_a_bad_address_is_explained(world):
+    client = as_(world["admin"])
+    response = client.post(
+        f"{AREA}entreprises/{world['company'].slug}/collegues/",
+        {"action": "invite", "email": "pas une adresse", "role": "colleague", "language": "fr"},
+    )
+    assert response.status_code == 400
+    assert "adresse de courriel valide" in response.content.decode()
+    assert not mail.outbox
+
+
+# --- My profile, Law 25 ----------------------------------------------------------------------
+
+
+def test_my_profile_records_the_date_of_each_visibility_choice(world):
+    client = as_(world["admin"])
+    me = Representative.objects.get(user=world["admin"])
+    response = client.post(
+        f"{AREA}profil/",
+        {
+            "first_name": "Alexandra",
+            "last_name": "Roy",
+            "preferred_language": "en",
+            f"person-{me.pk}-job_title": "Présidente",
+            f"person-{me.pk}-phone": "418 555-0199",
+            f"person-{me.pk}-visibility": "public",
+        },
+    )
+    assert response.status_code == 302
+    me.refresh_from_db()
+    assert (me.first_name, me.job_title, me.visibility) == ("Alexandra", "Présidente", "public")
+    assert me.visibility_changed_at is not None
+    assert User.objects.get(pk=world["admin"].pk).preferred_language == "en"
+    page = Client().get(world["company"].get_absolute_url()).content.decode()
+    assert "Alexandra Roy" in page
+
+
+def test_the_data_download_holds_what_the_portal_knows(world):
+    export = json.loads(as_(world["admin"]).get(f"{AREA}profil/mes-donnees/").content)
+    assert export["account"]["email"] == world["admin"].email
+    assert export["companies"][0]["company"] == "Moules Bellechasse"
+    assert "directory_visibility" in export["companies"][0]
+    assert "password" not in json.dumps(export)
+
+
+def test_closing_an_account_erases_the_person_and_keeps_the_company(world):
+    Representative.objects.filter(user=world["colleague"]).update(role="admin")
+    client = as_(world["admin"])
+    email = world["admin"].email
+    wrong = client.post(f"{AREA}profil/fermer/", {"password": "mauvais", "confirm": "on"})
+    assert wrong.status_code == 400 and "pas votre mot de passe" in wrong.content.decode()
+    response = client.post(f"{AREA}profil/fermer/", {"password": PASSWORD, "confirm": "on"})
+    assert response.status_code == 302
+    assert not User.objects.filter(email=email).exists()
+    assert not Representative.objects.filter(email=email).exists()
+    assert Company.objects.filter(pk=world["company"].pk).exists()
+    closure = AccountClosure.objects.get()
+    assert closure.company == world["company"] and closure.left_without_admin is not None
+    assert client.get(AREA).status_code == 302  # logged out
+
+
+def test_the_last_administrator_closing_is_flagged_to_staff(world):
+    as_(world["outsider"]).post(f"{AREA}profil/fermer/", {"password": PASSWORD, "confirm": "on"})
+    closure = AccountClosure.objects.get()
+    assert closure.company == world["other"] and closure.left_without_admin
