@@ -19,6 +19,8 @@ PAGES = [
     "/en/members/?q=injection&region=12",
     "/fr/adhesion/",
     "/en/join/",
+    "/fr/compte/login/",
+    "/en/account/login/",
 ]
 
 
