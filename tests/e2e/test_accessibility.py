@@ -5,6 +5,7 @@ from django.core.management import call_command
 
 from alliance.reference_content import REBRAND_ARTICLE
 from members.models import Company
+from tests.factories import PASSWORD, CompanyFactory, RepresentativeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -29,10 +30,9 @@ def seeded():
     call_command("seed_demo", force=True, verbosity=0, stdout=io.StringIO())
 
 
-def test_no_serious_or_critical_accessibility_violation(page, axe_js, seeded):
-    company = Company.objects.in_directory().exclude(logo="").order_by("sort_name").first()
+def scan(page, axe_js, urls) -> list[str]:
     problems = []
-    for url in [*PAGES, f"/fr/membres/{company.slug}/", f"/en/members/{company.slug}/"]:
+    for url in urls:
         for width in (1280, 320):
             page.set_viewport_size({"width": width, "height": 900})
             page.goto(url)
@@ -47,5 +47,31 @@ def test_no_serious_or_critical_accessibility_violation(page, axe_js, seeded):
             )
             if overflow:
                 problems.append(f"{url} @{width}px: scrolls horizontally")
+    return problems
 
-    assert problems == []
+
+def test_no_serious_or_critical_accessibility_violation(page, axe_js, seeded):
+    company = Company.objects.in_directory().exclude(logo="").order_by("sort_name").first()
+    urls = [*PAGES, f"/fr/membres/{company.slug}/", f"/en/members/{company.slug}/"]
+    assert scan(page, axe_js, urls) == []
+
+
+def test_member_area_pages_are_accessible(page, axe_js):
+    company = CompanyFactory()
+    user = UserFactory()
+    RepresentativeFactory(company=company, user=user, email=user.email, role="admin")
+    page.goto("/fr/compte/login/")
+    page.fill("#id_login", user.email)
+    page.fill("#id_password", PASSWORD)
+    page.press("#id_password", "Enter")
+    page.wait_for_url("**/espace-membre/")
+    area = "/fr/espace-membre/"
+    urls = [
+        area,
+        f"{area}entreprises/{company.slug}/",
+        f"{area}entreprises/{company.slug}/collegues/",
+        f"{area}profil/",
+        f"{area}profil/fermer/",
+        "/en/member-area/profile/",
+    ]
+    assert scan(page, axe_js, urls) == []
