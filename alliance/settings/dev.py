@@ -8,3 +8,6 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.
 
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Passkeys over plain http://127.0.0.1 in development (browsers allow it on localhost).
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True

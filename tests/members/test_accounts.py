@@ -260,3 +260,27 @@ def test_members_only_people_show_to_active_members_only(client):
     assert "Réservée" not in visitor
     client.force_login(RepresentativeFactory(user=UserFactory()).user)
     assert "Réservée" in client.get(company.get_absolute_url()).content.decode()
+
+
+def test_account_pages_say_courriel_in_french(client):
+    page = client.get("/fr/compte/login/").content.decode()
+    assert "Courriel" in page and "e-mail" not in page.lower()
+    assert "Email" in client.get("/en/account/login/").content.decode()
+
+
+def test_a_login_code_typed_wrong_three_times_is_refused_clearly(client):
+    user = UserFactory()
+    client.post("/fr/compte/login/code/", {"email": user.email})
+    code_email = mail.outbox[-1]
+    assert code_email.body.startswith("Bonjour,")
+    assert "L’équipe de l’Alliance Polymères Québec" in code_email.body
+    for _attempt in range(2):
+        wrong = client.post("/fr/compte/login/code/confirm/", {"code": "FAUX-CODE"})
+        assert "Code incorrect" in wrong.content.decode()
+    third = client.post("/fr/compte/login/code/confirm/", {"code": "FAUX-CODE"}, follow=True)
+    assert "Trop de tentatives" in third.content.decode()
+    assert "_auth_user_id" not in client.session
+    # The code that was sent no longer works either.
+    code = re.search(r"\b[A-Z0-9]{4}-[A-Z0-9]{4}\b", code_email.body).group(0)
+    client.post("/fr/compte/login/code/confirm/", {"code": code})
+    assert "_auth_user_id" not in client.session

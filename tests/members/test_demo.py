@@ -248,3 +248,18 @@ def test_seed_demo_adds_companies_with_logos_once(reference):
         Representative.objects.count(),
         Application.objects.count(),
     ) == counts
+
+
+def test_seed_demo_prints_a_member_login_that_works(reference, client):
+    out = io.StringIO()
+    call_command("seed_demo", "--companies", "60", "--force", stdout=out)
+    text = out.getvalue()
+    member = re.search(r"Member login.*?email:\s+(\S+)\s+password:\s+(\S+)", text, re.S)
+    assert member, text
+    email, password = member.groups()
+    people = Representative.objects.filter(user__isnull=False)
+    assert people.values("company").distinct().count() >= 5  # several companies
+    response = client.post("/fr/compte/login/", {"login": email, "password": password})
+    assert response.status_code == 302 and response["Location"] == "/fr/espace-membre/"
+    dashboard = client.get("/fr/espace-membre/").content.decode()
+    assert Representative.objects.get(email=email).company.name in dashboard

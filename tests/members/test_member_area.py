@@ -337,3 +337,27 @@ def test_the_last_administrator_closing_is_flagged_to_staff(world):
     as_(world["outsider"]).post(f"{AREA}profil/fermer/", {"password": PASSWORD, "confirm": "on"})
     closure = AccountClosure.objects.get()
     assert closure.company == world["other"] and closure.left_without_admin
+
+
+def test_requesting_a_renewal_tells_staff_and_is_limited(world, settings):
+    settings.MEMBERSHIP_STAFF_EMAILS = ["adhesions@alliance.example"]
+    client = as_(world["colleague"])
+    url = f"{AREA}entreprises/{world['company'].slug}/renouvellement/"
+    response = client.post(url, follow=True)
+    assert "a été transmise" in response.content.decode()
+    message = mail.outbox[-1]
+    assert message.to == ["adhesions@alliance.example"]
+    assert "Moules Bellechasse" in message.subject
+    assert world["colleague"].email in message.body
+    for _again in range(2):
+        client.post(url)
+    assert client.post(url).status_code == 429
+    assert len(mail.outbox) == 3
+
+
+def test_the_dashboard_shows_each_company_with_its_status_and_end(world):
+    other = world["other"]
+    RepresentativeFactory(company=other, user=world["admin"], email=world["admin"].email)
+    page = as_(world["admin"]).get(AREA).content.decode()
+    assert "Moules Bellechasse" in page and "Autre Firme" in page
+    assert "Active" in page and "se termine le" in page
