@@ -285,6 +285,7 @@ class CompanyAdmin(FrenchFirstAdmin, ImportExportMixin, ExportActionMixin, Versi
             .get_queryset(request)
             .with_status()
             .with_current_period()
+            .with_changed_flag()
             .annotate(
                 period_category_name=Subquery(
                     category_name.annotate(
@@ -296,20 +297,21 @@ class CompanyAdmin(FrenchFirstAdmin, ImportExportMixin, ExportActionMixin, Versi
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """Opening a company is how staff look at it: its member changes are then seen."""
-        if request.method == "GET":
-            company = self.get_object(request, object_id)
-            if company and company.changed_since_review:
-                self.message_user(
-                    request,
-                    _(
-                        "The company changed its profile in the member area on %(date)s: "
-                        "see the History button for what changed."
-                    )
-                    % {"date": date_format(timezone.localtime(company.member_edited_at))},
-                    messages.INFO,
+        company = self.get_object(request, object_id) if request.method == "GET" else None
+        if company and company.changed_since_review:
+            self.message_user(
+                request,
+                _(
+                    "The company changed its profile in the member area on %(date)s: "
+                    "see the History button for what changed."
                 )
-            Company.objects.filter(pk=object_id).update(staff_reviewed_at=timezone.now())
-        return super().change_view(request, object_id, form_url, extra_context)
+                % {"date": date_format(timezone.localtime(company.member_edited_at))},
+                messages.INFO,
+            )
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if company and response.status_code == 200:
+            Company.objects.filter(pk=company.pk).update(staff_reviewed_at=timezone.now())
+        return response
 
     @admin.display(description=_("changed by the company"), boolean=True)
     def changed_label(self, obj: Company) -> bool:
@@ -391,16 +393,7 @@ class InvitationStateFilter(DefaultChoiceFilter):
 
     def queryset(self, request, queryset):
         value = self.value() or self.default
-        now = timezone.now()
-        return {
-            "all": queryset,
-            Invitation.State.PENDING: queryset.usable(now),
-            Invitation.State.ACCEPTED: queryset.filter(accepted_at__isnull=False),
-            Invitation.State.REVOKED: queryset.filter(revoked_at__isnull=False),
-            Invitation.State.EXPIRED: queryset.filter(
-                accepted_at__isnull=True, revoked_at__isnull=True, expires_at__lte=now
-            ),
-        }.get(value, queryset)
+        return queryset if value == "all" else queryset.in_state(value)
 
 
 @admin.register(Invitation)

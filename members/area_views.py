@@ -84,10 +84,14 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         .first()
     )
     if invitation is None:
-        raise Http404(_("This invitation link is not valid. Check that it was copied whole."))
+        return _unusable(
+            request,
+            _("This invitation link is not valid. Check that it was copied whole."),
+            status=404,
+        )
     if invitation.state != Invitation.State.PENDING:
         return _unusable(request, Invitation.UNUSABLE[invitation.state], status=410)
-    account = User.objects.filter(email__iexact=invitation.email).first()
+    account = services.account_for(invitation.email)
     if request.user.is_authenticated and request.user != account:
         return _unusable(
             request,
@@ -102,7 +106,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         login_url = reverse("account_login") + "?next=" + request.path
         return render(
             request,
-            "members/invitation_login.html",
+            "members/invitation_accept.html",
             {"invitation": invitation, "login_url": login_url},
         )
 
@@ -136,25 +140,24 @@ def _unusable(request: HttpRequest, message: str, *, status: int) -> HttpRespons
 
 
 def _company_of(request: HttpRequest, slug: str, *, manage: bool = False):
-    """The company at ``slug`` and the logged-in person's place in it. Someone who is not
-    one of its people gets a 404, as if it did not exist; with ``manage``, anyone but its
-    administrators — or anyone at all once the membership has lapsed — gets a 403."""
-    person = get_object_or_404(
-        Representative.objects.select_related("company"), user=request.user, company__slug=slug
-    )
-    company = my_companies(request.user).get(pk=person.company_id)
-    if manage and not (person.role == Representative.Role.ADMIN and company.status in MANAGEABLE):
+    """The company at ``slug``, the logged-in person's row in it, and whether they may
+    manage it (its administrators, while it is a member). Someone who is not one of its
+    people gets a 404, as if it did not exist; with ``manage``, a person who may not
+    manage it gets a 403."""
+    company = get_object_or_404(my_companies(request.user), slug=slug)
+    person = company.representatives.get(user=request.user)
+    can_manage = person.role == Representative.Role.ADMIN and company.status in MANAGEABLE
+    if manage and not can_manage:
         raise PermissionDenied(
             _("Only the company's administrators can do this, while it is a member.")
         )
-    return company, person
+    return company, person, can_manage
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def company_profile(request: HttpRequest, slug: str) -> HttpResponse:
-    company, person = _company_of(request, slug, manage=request.method == "POST")
-    can_edit = person.role == Representative.Role.ADMIN and company.status in MANAGEABLE
+    company, _person, can_edit = _company_of(request, slug, manage=request.method == "POST")
     form = CompanyProfileForm(request.POST or None, request.FILES or None, instance=company)
     if request.method == "POST" and form.is_valid():
         services.company_update_profile(form=form, by=request.user)
@@ -174,7 +177,7 @@ def company_profile(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def colleagues(request: HttpRequest, slug: str) -> HttpResponse:
-    company, me = _company_of(request, slug, manage=True)
+    company, me, _can_manage = _company_of(request, slug, manage=True)
     invite = ColleagueInvitationForm(
         request.POST if request.POST.get("action") == "invite" else None,
         instance=Invitation(company=company, language=request.LANGUAGE_CODE),
@@ -282,11 +285,14 @@ def data_export(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def close_account(request: HttpRequest) -> HttpResponse:
+    if request.user.is_staff:
+        raise PermissionDenied(
+            _("Staff accounts are closed by the association's administrators, in the admin.")
+        )
     form = CloseAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        user = request.user
+        services.account_close(user=request.user)
         logout(request)
-        services.account_close(user=user)
         messages.success(request, _("Your account is closed and your personal data erased."))
         return redirect("home")
     return render(

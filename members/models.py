@@ -7,7 +7,17 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -279,6 +289,12 @@ def _periods(today: dt.date):
     }
 
 
+# Changed in the member area since staff last opened the company in the admin.
+CHANGED_BY_MEMBERS = Q(member_edited_at__isnull=False) & (
+    Q(staff_reviewed_at__isnull=True) | Q(member_edited_at__gt=F("staff_reviewed_at"))
+)
+
+
 class CompanyQuerySet(models.QuerySet):
     """A company's status is worked out here, from its membership periods and today's
     date, and nowhere else: it is never stored, so it is never stale."""
@@ -317,8 +333,14 @@ class CompanyQuerySet(models.QuerySet):
 
     def changed_by_members(self) -> "CompanyQuerySet":
         """Companies whose people changed the profile since staff last opened it."""
-        return self.filter(member_edited_at__isnull=False).filter(
-            Q(staff_reviewed_at__isnull=True) | Q(member_edited_at__gt=F("staff_reviewed_at"))
+        return self.filter(CHANGED_BY_MEMBERS)
+
+    def with_changed_flag(self) -> "CompanyQuerySet":
+        """Annotate ``changed_since_review`` (see ``changed_by_members``)."""
+        return self.annotate(
+            changed_since_review=ExpressionWrapper(
+                CHANGED_BY_MEMBERS, output_field=models.BooleanField()
+            )
         )
 
     def same_as(self, *, neq: str | None = None, name: str = "") -> "CompanyQuerySet":
@@ -510,14 +532,6 @@ class Company(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("members:company-detail", kwargs={"slug": self.slug})
 
-    @property
-    def changed_since_review(self) -> bool:
-        """Changed by its people since staff last opened it (``changed_by_members``)."""
-        return bool(
-            self.member_edited_at
-            and (not self.staff_reviewed_at or self.member_edited_at > self.staff_reviewed_at)
-        )
-
     def get_status_display(self) -> str:
         """The label of ``status``, which ``Company.objects.with_status()`` annotates."""
         return Status(self.status).label
@@ -685,6 +699,12 @@ class Representative(models.Model):
                 name="members_representative_company_email_unique",
                 violation_error_message=_("This person is already listed for this company."),
             ),
+            models.UniqueConstraint(
+                fields=["company", "user"],
+                condition=Q(user__isnull=False),
+                name="members_representative_company_user_unique",
+                violation_error_message=_("This account is already linked to this company."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -700,6 +720,8 @@ class Representative(models.Model):
 
 
 class InvitationQuerySet(models.QuerySet):
+    """An invitation's state as filters; ``Invitation.state`` says the same of one."""
+
     def usable(self, now: dt.datetime | None = None) -> "InvitationQuerySet":
         """Neither accepted, nor revoked, nor expired."""
         return self.filter(
@@ -707,6 +729,19 @@ class InvitationQuerySet(models.QuerySet):
             revoked_at__isnull=True,
             expires_at__gt=now or timezone.now(),
         )
+
+    def in_state(self, state: str, now: dt.datetime | None = None) -> "InvitationQuerySet":
+        now = now or timezone.now()
+        return {
+            Invitation.State.PENDING: lambda: self.usable(now),
+            Invitation.State.ACCEPTED: lambda: self.filter(accepted_at__isnull=False),
+            Invitation.State.REVOKED: lambda: self.filter(
+                accepted_at__isnull=True, revoked_at__isnull=False
+            ),
+            Invitation.State.EXPIRED: lambda: self.filter(
+                accepted_at__isnull=True, revoked_at__isnull=True, expires_at__lte=now
+            ),
+        }[state]()
 
 
 class Invitation(models.Model):

@@ -7,6 +7,7 @@ import smtplib
 
 import reversion
 from allauth.account.models import EmailAddress
+from allauth.account.utils import filter_users_by_email
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
@@ -293,6 +294,12 @@ def _send_reminder(*, period: Membership, kind: str, person: Representative) -> 
 # --- Invitations and accounts -----------------------------------------------------------
 
 
+def account_for(email: str) -> User | None:
+    """The account an address belongs to: its login, or another address it verified."""
+    users = filter_users_by_email(email, prefer_verified=True)
+    return users[0] if users else None
+
+
 class InvitationError(Exception):
     """An invitation that cannot be accepted; the message says why."""
 
@@ -352,7 +359,7 @@ def invitation_accept(
         if invitation.state != Invitation.State.PENDING:
             raise InvitationError(Invitation.UNUSABLE[invitation.state])
         if user is None:
-            if User.objects.filter(email__iexact=invitation.email).exists():
+            if account_for(invitation.email):
                 raise InvitationError(
                     _("An account already exists for this email address: log in to accept.")
                 )
@@ -364,13 +371,16 @@ def invitation_accept(
                 preferred_language=language,
             )
             EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-        elif user.email.lower() != invitation.email:
+        elif account_for(invitation.email) != user:
             raise InvitationError(_("This invitation was sent to another email address."))
         user.privacy_consented_at = now
         user.save(update_fields=["privacy_consented_at"])
+        # Their row at the company if they have one, else the contact staff listed under
+        # the invited address, else a new row.
         person = Representative.objects.filter(
-            company=invitation.company, email__iexact=invitation.email
-        ).first() or Representative(
+            Q(user=user) | Q(email__iexact=invitation.email, user__isnull=True),
+            company=invitation.company,
+        ).order_by("user_id").first() or Representative(
             company=invitation.company,
             email=invitation.email,
             preferred_language=user.preferred_language,
@@ -403,8 +413,12 @@ def company_update_profile(*, form, by: User) -> Company:
     """Save a company's profile as edited by one of its people, in its history with
     their name, and flag it for staff (``Company.member_edited_at``)."""
     with transaction.atomic(), reversion.create_revision():
-        form.instance.member_edited_at = timezone.now()
-        company = form.save()
+        company = form.save(commit=False)
+        company.member_edited_at = timezone.now()
+        # Only what the form holds: a change staff made meanwhile to anything else stays.
+        plain = [f.name for f in company._meta.concrete_fields if f.name in form.fields]
+        company.save(update_fields=[*plain, "member_edited_at"])
+        form.save_m2m()
         reversion.set_user(by)
         with translation.override(settings.LANGUAGE_CODE):
             reversion.set_comment(_("Profile changed in the member area."))
@@ -416,10 +430,15 @@ class LastAdministratorError(Exception):
 
 
 def _keep_an_administrator(person: Representative) -> None:
-    others = Representative.objects.filter(
-        company_id=person.company_id, role=Representative.Role.ADMIN
-    ).exclude(pk=person.pk)
-    if person.role == Representative.Role.ADMIN and not others.exists():
+    """Refuse to demote or remove ``person`` if they are the company's last administrator
+    who can log in. Locks the company's administrators, so that two of them demoting each
+    other at the same time cannot both pass."""
+    admins = list(
+        Representative.objects.select_for_update()
+        .filter(company_id=person.company_id, role=Representative.Role.ADMIN, user__isnull=False)
+        .values_list("pk", flat=True)
+    )
+    if person.pk in admins and len(admins) == 1:
         raise LastAdministratorError(
             _("A company always keeps at least one administrator: name another one first.")
         )
@@ -427,19 +446,16 @@ def _keep_an_administrator(person: Representative) -> None:
 
 def representative_set_role(*, person: Representative, role: str) -> None:
     with transaction.atomic():
-        person = Representative.objects.select_for_update().get(pk=person.pk)
         if role != Representative.Role.ADMIN:
             _keep_an_administrator(person)
-        person.role = role
-        person.save(update_fields=["role"])
+        Representative.objects.filter(pk=person.pk).update(role=role)
 
 
 def representative_remove(*, person: Representative) -> None:
     """Take ``person`` off the company's people (their account, if any, stays)."""
     with transaction.atomic():
-        person = Representative.objects.select_for_update().get(pk=person.pk)
         _keep_an_administrator(person)
-        person.delete()
+        Representative.objects.filter(pk=person.pk).delete()
 
 
 def profile_update(*, details, places: list) -> None:
@@ -464,6 +480,7 @@ def account_export(*, user: User) -> dict:
     def when(value):
         return value.isoformat() if value else None
 
+    address = _addressed_to(user)
     return {
         "account": {
             "email": user.email,
@@ -496,7 +513,7 @@ def account_export(*, user: User) -> dict:
                 "directory_visibility": person.visibility,
                 "directory_visibility_chosen_on": when(person.visibility_changed_at),
             }
-            for person in user.representations.select_related("company")
+            for person in _people_of(user).select_related("company")
         ],
         "invitations_received": [
             {
@@ -505,15 +522,45 @@ def account_export(*, user: User) -> dict:
                 "sent_on": when(invitation.created_at),
                 "accepted_on": when(invitation.accepted_at),
             }
-            for invitation in Invitation.objects.filter(email__iexact=user.email).select_related(
-                "company"
-            )
+            for invitation in Invitation.objects.filter(address).select_related("company")
         ],
         "renewal_reminders_received": [
             {"kind": reminder.kind, "sent_on": when(reminder.sent_at)}
-            for reminder in RenewalReminder.objects.filter(email__iexact=user.email)
+            for reminder in RenewalReminder.objects.filter(address)
+        ],
+        "membership_applications": [
+            {
+                "company": application.company_name,
+                "submitted_on": when(application.submitted_at),
+                "first_name": application.first_name,
+                "last_name": application.last_name,
+                "email": application.email,
+                "phone": application.phone,
+                "job_title": application.job_title,
+                "privacy_policy_accepted_on": when(application.consented_at),
+            }
+            for application in Application.objects.filter(address)
         ],
     }
+
+
+def _addressed_to(user: User) -> Q:
+    """Rows carrying one of ``user``'s own addresses: their login and the addresses they
+    verified. An address added but never verified may be someone else's: left out."""
+    emails = {
+        user.email,
+        *user.emailaddress_set.filter(verified=True).values_list("email", flat=True),
+    }
+    address = Q(pk__in=[])
+    for email in emails:
+        address |= Q(email__iexact=email)
+    return address
+
+
+def _people_of(user: User) -> QuerySet[Representative]:
+    """``user``'s rows as a company's person: linked to them, or under one of their
+    addresses and linked to nobody."""
+    return Representative.objects.filter(Q(user=user) | (_addressed_to(user) & Q(user=None)))
 
 
 def account_close(*, user: User) -> None:
@@ -524,16 +571,13 @@ def account_close(*, user: User) -> None:
     get a record per company, without anything identifying the person."""
     from reversion.models import Version
 
-    emails = [user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)]
-    address = Q()
-    for email in emails:
-        address |= Q(email__iexact=email)
+    address = _addressed_to(user)
     with transaction.atomic():
-        people = list(Representative.objects.filter(Q(user=user) | address))
+        people = list(_people_of(user).select_for_update())
         for person in people:
             admins = Representative.objects.filter(
-                company_id=person.company_id, role=Representative.Role.ADMIN
-            ).exclude(pk__in=[p.pk for p in people])
+                company_id=person.company_id, role=Representative.Role.ADMIN, user__isnull=False
+            ).exclude(user=user)
             AccountClosure.objects.create(
                 company_id=person.company_id,
                 role=person.role,

@@ -12,6 +12,7 @@ from PIL import Image
 
 from alliance.models import KeyFigure, Page
 from members.models import (
+    Application,
     Company,
     Membership,
     MembershipCategory,
@@ -197,3 +198,19 @@ class RepresentativeFactory(DjangoModelFactory):
     last_name = factory.Sequence(lambda n: f"Gagnon{n}")
     email = factory.Sequence(lambda n: f"dominique{n}@exemple.qc.ca")
     role = Representative.Role.ADMIN
+
+
+class ApplicationFactory(DjangoModelFactory):
+    class Meta:
+        model = Application
+
+    company_name = factory.Sequence(lambda n: f"Candidate {n} inc.")
+    street_address = "100, rue des Essais"
+    city = "Lévis"
+    postal_code = "G6V 6Z3"
+    description = "Extrusion de profilés."
+    category = factory.SubFactory(MembershipCategoryFactory)
+    first_name = "Sam"
+    last_name = "Bélanger"
+    email = factory.Sequence(lambda n: f"candidat{n}@exemple.qc.ca")
+    consented_at = factory.LazyFunction(timezone.now)

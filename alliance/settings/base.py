@@ -132,7 +132,7 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 # Counted in the cache: Redis in production, so the limits hold across server processes.
 ACCOUNT_RATE_LIMITS = {
-    # The eleventh wrong password in a row meets the rate-limit page (members/views_account.py).
+    # The eleventh wrong password in a row meets the rate-limit page (members/account_views.py).
     "login_failed": "10/m/ip,10/15m/key",
     "reset_password": "20/m/ip,5/m/key",
 }

@@ -284,3 +284,39 @@ def test_a_login_code_typed_wrong_three_times_is_refused_clearly(client):
     code = re.search(r"\b[A-Z0-9]{4}-[A-Z0-9]{4}\b", code_email.body).group(0)
     client.post("/fr/compte/login/code/confirm/", {"code": code})
     assert "_auth_user_id" not in client.session
+
+
+def test_an_invitation_to_an_address_another_account_verified_asks_to_log_in(client, send):
+    user = UserFactory(email="principal@exemple.qc.ca")
+    user.emailaddress_set.create(email="secondaire@exemple.qc.ca", verified=True)
+    link = send(CompanyFactory(), "secondaire@exemple.qc.ca")
+    response = client.post(path_of(link), account_form())
+    assert response.status_code == 200 and "Un compte existe déjà" in response.content.decode()
+    assert User.objects.count() == 2  # staff and this one: no second account
+    client.force_login(user)
+    assert client.post(path_of(link), {"consent": "on"}).status_code == 302
+    assert user.representations.count() == 1
+
+
+def test_accepting_again_after_changing_address_keeps_one_row_per_company(client, send):
+    company = CompanyFactory()
+    user = UserFactory(email="ancienne@exemple.qc.ca")
+    RepresentativeFactory(company=company, user=user, email="ancienne@exemple.qc.ca")
+    user.emailaddress_set.create(email="nouvelle@exemple.qc.ca", verified=True)
+    link = send(company, "nouvelle@exemple.qc.ca", role="admin")
+    client.force_login(user)
+    assert client.post(path_of(link), {"consent": "on"}).status_code == 302
+    assert company.representatives.get(user=user).role == "admin"
+    assert client.get(f"/fr/espace-membre/entreprises/{company.slug}/").status_code == 200
+
+
+def test_every_admin_page_asks_staff_for_a_second_factor(client):
+    client.force_login(StaffFactory(second_factor=False))
+    for path in ("/admin/members/company/", "/admin/members/invitation/add/", "/admin/news/"):
+        response = client.get(path)
+        assert response.status_code == 302 and "/totp/activate" in response["Location"], path
+
+
+def test_a_mistyped_company_address_in_the_admin_is_not_an_error(staff_client):
+    response = staff_client.get("/admin/members/company/abc/change/")
+    assert response.status_code == 302  # back to the admin with "does not exist"

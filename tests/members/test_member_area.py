@@ -4,13 +4,23 @@ import datetime as dt
 import json
 
 import pytest
+import reversion
 from django.core import mail
 from django.test import Client
 from reversion.models import Version
 
-from members.models import AccountClosure, Company, Representative, User
+from members.models import (
+    AccountClosure,
+    Application,
+    Company,
+    Invitation,
+    RenewalReminder,
+    Representative,
+    User,
+)
 from tests.factories import (
     PASSWORD,
+    ApplicationFactory,
     CompanyFactory,
     RepresentativeFactory,
     StaffFactory,
@@ -119,10 +129,13 @@ def test_each_person_reaches_only_their_own_company(world, who, read, write, peo
 @pytest.mark.parametrize("who", ["outsider", "colleague", "admin", "lapsed_admin", "staff"])
 def test_personal_pages_answer_everyone_with_their_own_data(world, who):
     client = as_(world[who])
-    for path in (AREA, f"{AREA}profil/", f"{AREA}profil/mes-donnees/", f"{AREA}profil/fermer/"):
+    for path in (AREA, f"{AREA}profil/", f"{AREA}profil/mes-donnees/"):
         assert client.get(path).status_code == 200, path
     export = json.loads(client.get(f"{AREA}profil/mes-donnees/").content)
     assert export["account"]["email"] == world[who].email
+    # Staff accounts are closed in the admin, not by their owner.
+    closing = client.get(f"{AREA}profil/fermer/")
+    assert closing.status_code == (403 if who == "staff" else 200)
 
 
 def test_anonymous_visitors_are_sent_to_log_in(client):
@@ -163,7 +176,8 @@ def test_the_lapsed_companys_people_read_but_cannot_change(world):
     assert client.post(f"{AREA}entreprises/{slug}/", profile_data()).status_code == 403
     assert client.get(f"{AREA}entreprises/{slug}/collegues/").status_code == 403
     dashboard = client.get(AREA).content.decode()
-    assert "Firme Échue" in dashboard and "Échue" in dashboard
+    assert "Firme Échue" in dashboard
+    assert '<span class="status status--lapsed">Échue</span>' in dashboard
 
 
 # --- Editing the company profile ------------------------------------------------------------
@@ -258,6 +272,17 @@ def test_an_administrator_invites_changes_roles_and_removes_colleagues(
     assert User.objects.filter(pk=world["colleague"].pk).exists()  # the account stays
 
 
+def test_an_administrator_without_an_account_does_not_count(world):
+    client = as_(world["admin"])
+    url = f"{AREA}entreprises/{world['company'].slug}/collegues/"
+    contact = RepresentativeFactory(company=world["company"], role="colleague")  # no login
+    client.post(url, {"action": "role", "person": contact.pk, "role": "admin"})
+    me = Representative.objects.get(user=world["admin"])
+    response = client.post(url, {"action": "remove", "person": me.pk}, follow=True)
+    assert "toujours au moins un administrateur" in response.content.decode()
+    assert Representative.objects.filter(pk=me.pk).exists()
+
+
 def test_a_company_always_keeps_an_administrator(world):
     client = as_(world["admin"])
     url = f"{AREA}entreprises/{world['company'].slug}/collegues/"
@@ -314,13 +339,23 @@ def test_the_data_download_holds_what_the_portal_knows(world):
     assert export["account"]["email"] == world["admin"].email
     assert export["companies"][0]["company"] == "Moules Bellechasse"
     assert "directory_visibility" in export["companies"][0]
-    assert "password" not in json.dumps(export)
+    assert world["admin"].password not in json.dumps(export)
 
 
 def test_closing_an_account_erases_the_person_and_keeps_the_company(world):
     Representative.objects.filter(user=world["colleague"]).update(role="admin")
     client = as_(world["admin"])
     email = world["admin"].email
+    me = Representative.objects.get(user=world["admin"])
+    with reversion.create_revision():
+        me.save()
+    ApplicationFactory(email=email.upper(), first_name="Alex", phone="418 555-0000")
+    world["other"].invitations.create(
+        email=email, token_hash="y" * 64, expires_at=dt.datetime(2100, 1, 1, tzinfo=dt.UTC)
+    )
+    RenewalReminder.objects.create(
+        membership=world["company"].memberships.get(), kind="ending", email=email
+    )
     wrong = client.post(f"{AREA}profil/fermer/", {"password": "mauvais", "confirm": "on"})
     assert wrong.status_code == 400 and "pas votre mot de passe" in wrong.content.decode()
     response = client.post(f"{AREA}profil/fermer/", {"password": PASSWORD, "confirm": "on"})
@@ -329,8 +364,23 @@ def test_closing_an_account_erases_the_person_and_keeps_the_company(world):
     assert not Representative.objects.filter(email=email).exists()
     assert Company.objects.filter(pk=world["company"].pk).exists()
     closure = AccountClosure.objects.get()
-    assert closure.company == world["company"] and closure.left_without_admin is not None
+    assert closure.company == world["company"] and not closure.left_without_admin
     assert client.get(AREA).status_code == 302  # logged out
+    assert not Version.objects.get_for_object(me).exists()
+    assert not Invitation.objects.filter(email=email).exists()
+    assert not RenewalReminder.objects.filter(email=email).exists()
+    application = Application.objects.get()
+    assert (application.email, application.first_name, application.phone) == ("", "", "")
+
+
+def test_closing_leaves_alone_what_an_unverified_address_points_to(world):
+    """Anyone can add someone else's address to their account without verifying it:
+    closing the account must not erase that other person."""
+    someone_else = world["other"].representatives.get()
+    world["admin"].emailaddress_set.create(email=someone_else.email.upper(), verified=False)
+    as_(world["admin"]).post(f"{AREA}profil/fermer/", {"password": PASSWORD, "confirm": "on"})
+    assert Representative.objects.filter(pk=someone_else.pk).exists()
+    assert AccountClosure.objects.get().company == world["company"]
 
 
 def test_the_last_administrator_closing_is_flagged_to_staff(world):
