@@ -73,5 +73,8 @@ def test_member_area_pages_are_accessible(page, axe_js):
         f"{area}profil/",
         f"{area}profil/fermer/",
         "/en/member-area/profile/",
+        "/fr/compte/email/",
+        "/fr/compte/password/change/",
+        "/fr/compte/2fa/",
     ]
     assert scan(page, axe_js, urls) == []

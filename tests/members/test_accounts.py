@@ -320,3 +320,9 @@ def test_every_admin_page_asks_staff_for_a_second_factor(client):
 def test_a_mistyped_company_address_in_the_admin_is_not_an_error(staff_client):
     response = staff_client.get("/admin/members/company/abc/change/")
     assert response.status_code == 302  # back to the admin with "does not exist"
+
+
+def test_the_login_page_offers_joining_not_signing_up(client):
+    page = client.get("/fr/compte/login/").content.decode()
+    assert "invitation par courriel" in page and 'href="/fr/adhesion/"' in page
+    assert "/compte/signup/" not in page
