@@ -27,7 +27,14 @@ def html_part(*, subject: str, body: str, language: str) -> str:
     )
 
 
-def send_email(*, template: str, to: list[str], language: str, context: dict) -> None:
+def send_email(
+    *,
+    template: str,
+    to: list[str],
+    language: str,
+    context: dict,
+    attachments: list[tuple[str, bytes, str]] = (),
+) -> None:
     with translation.override(language):
         context = {**email_context(language), **context}
         subject, _blank, body = (
@@ -40,4 +47,6 @@ def send_email(*, template: str, to: list[str], language: str, context: dict) ->
         to=to,
     )
     message.attach_alternative(html, "text/html")
+    for name, content, mimetype in attachments:
+        message.attach(name, content, mimetype)
     message.send()

@@ -48,6 +48,7 @@ urlpatterns += i18n_patterns(
     path(_("news/"), include("news.urls")),
     path("", include("members.urls")),
     path(_("member-area/"), include("members.area_urls")),
+    path(_("committees/"), include("members.committee_urls")),
     path(
         _("account/"),
         include([path("login/", LoginView.as_view()), path("", include("allauth.urls"))]),

@@ -21,15 +21,19 @@ from members.models import (
     AccountClosure,
     Application,
     Certification,
+    Committee,
     Company,
+    Document,
     EndMarket,
     Invitation,
     Material,
+    Meeting,
     Membership,
     MembershipCategory,
     Process,
     RenewalReminder,
     Representative,
+    Seat,
     Sector,
     Status,
     User,
@@ -533,3 +537,162 @@ class AccountClosureAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+# --- Committees ----------------------------------------------------------------------
+
+
+class CurrentSeatFilter(admin.SimpleListFilter):
+    """Staff land on the seats held today; past terms stay one click away."""
+
+    title = _("term")
+    parameter_name = "term"
+
+    def lookups(self, request, model_admin):
+        return [("current", _("Current")), ("past", _("Ended")), ("all", _("All"))]
+
+    def choices(self, changelist):
+        current = self.value() or "current"
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": current == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+    def queryset(self, request, queryset):
+        value = self.value() or "current"
+        if value == "current":
+            return queryset.current()
+        if value == "past":
+            return queryset.filter(end__lt=timezone.localdate())
+        return queryset
+
+
+class LapsedCompanyFilter(admin.SimpleListFilter):
+    title = _("company")
+    parameter_name = "company"
+
+    def lookups(self, request, model_admin):
+        return [("lapsed", _("No longer a member"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "lapsed":
+            return queryset.filter(company_listed=False)
+        return queryset
+
+
+class SeatInline(admin.TabularInline):
+    model = Seat
+    extra = 0
+    autocomplete_fields = ("person", "staff_member")
+    fields = ("person", "staff_member", "role", "start", "end")
+
+
+class MeetingInline(admin.TabularInline):
+    model = Meeting
+    extra = 0
+    fields = ("starts_at", "status", "place", "notice_sent_at")
+    readonly_fields = ("notice_sent_at",)
+    show_change_link = True
+    ordering = ("-starts_at",)
+
+
+@admin.register(Committee)
+class CommitteeAdmin(FrenchFirstAdmin):
+    list_display = ("name", "axis", "position")
+    prepopulated_fields = {"slug": ("name",)}
+    search_fields = ("name_fr", "name_en")
+    inlines = (SeatInline, MeetingInline)
+
+
+@admin.register(Seat)
+class SeatAdmin(admin.ModelAdmin):
+    """Seats whose company is no longer a member are flagged, never dropped silently."""
+
+    list_display = ("holder", "committee", "role", "start", "end", "company_listed_label")
+    list_filter = (CurrentSeatFilter, LapsedCompanyFilter, "committee", "role")
+    list_select_related = ("committee", "person__company", "staff_member")
+    autocomplete_fields = ("person", "staff_member")
+    search_fields = ("person__first_name", "person__last_name", "person__company__name")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_company_listed()
+
+    @admin.display(description=_("holder"))
+    def holder(self, obj: Seat) -> str:
+        return f"{obj.holder_name} ({obj.person.company})" if obj.person else obj.holder_name
+
+    @admin.display(description=_("company still a member"), boolean=True)
+    def company_listed_label(self, obj: Seat) -> bool:
+        return obj.company_listed
+
+
+class DocumentInline(admin.TabularInline):
+    model = Document
+    extra = 1
+    fields = ("title_fr", "title_en", "kind", "access", "file")
+
+
+class UpcomingMeetingFilter(CurrentSeatFilter):
+    title = _("when")
+    parameter_name = "when"
+
+    def lookups(self, request, model_admin):
+        return [("current", _("Upcoming")), ("past", _("Past")), ("all", _("All"))]
+
+    def queryset(self, request, queryset):
+        value = self.value() or "current"
+        if value == "current":
+            return queryset.upcoming()
+        if value == "past":
+            return queryset.past()
+        return queryset
+
+
+@admin.register(Meeting)
+class MeetingAdmin(FrenchFirstAdmin):
+    list_display = ("__str__", "committee", "status", "notice_sent_at")
+    list_filter = (UpcomingMeetingFilter, "committee", "status")
+    list_select_related = ("committee",)
+    fields = (
+        "committee",
+        "starts_at",
+        "ends_at",
+        "status",
+        "place",
+        "video_url",
+        "agenda",
+        "summary",
+        "notice_sent_at",
+    )
+    readonly_fields = ("notice_sent_at",)
+    inlines = (DocumentInline,)
+    actions = ("send_notice",)
+
+    @admin.action(description=_("Email the notice to the committee's members"))
+    def send_notice(self, request: HttpRequest, queryset: QuerySet) -> None:
+        sent = sum(
+            services.meeting_send_notice(meeting=meeting)
+            for meeting in queryset.select_related("committee")
+        )
+        self.message_user(
+            request,
+            ngettext("%(count)d notice sent.", "%(count)d notices sent.", sent) % {"count": sent},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(Representative)
+class RepresentativeAdmin(admin.ModelAdmin):
+    """Every company's people in one list (they are edited on their company's page too)."""
+
+    list_display = ("full_name", "company", "email", "role", "has_account", "visibility")
+    list_filter = ("role", "visibility")
+    list_select_related = ("company",)
+    search_fields = ("first_name", "last_name", "email", "company__name")
+    autocomplete_fields = ("company", "user")
+
+    @admin.display(description=_("account"), boolean=True)
+    def has_account(self, obj: Representative) -> bool:
+        return obj.user_id is not None

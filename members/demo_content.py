@@ -27,6 +27,7 @@ from allauth.account.models import EmailAddress
 from django.core.files.base import ContentFile
 from django.core.management.base import CommandError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image, ImageDraw
@@ -37,16 +38,20 @@ from members.models import (
     CLASSIFICATION_FIELDS,
     Application,
     Certification,
+    Committee,
     Company,
+    Document,
     EmployeeBand,
     EndMarket,
     Material,
+    Meeting,
     Membership,
     MembershipCategory,
     Process,
     Province,
     Region,
     Representative,
+    Seat,
     Sector,
     Status,
     User,
@@ -1445,3 +1450,92 @@ def create_demo_logins(password: str, *, stdout=None) -> Representative | None:
     return next(
         (p for p in people if p.company in listed and p.role == Representative.Role.ADMIN), None
     )
+
+
+def _demo_pdf(title: str, lines: list[str]) -> ContentFile:
+    """A one-page PDF with a title and a few lines, drawn with Pillow."""
+    page = Image.new("RGB", (1240, 1754), "white")  # A4 at 150 dpi
+    draw = ImageDraw.Draw(page)
+    draw.text((120, 140), title, fill="black", font_size=44)
+    for index, line in enumerate(lines):
+        draw.text((120, 260 + index * 56), line, fill="black", font_size=30)
+    buffer = io.BytesIO()
+    page.save(buffer, format="PDF", resolution=150)
+    return ContentFile(buffer.getvalue())
+
+
+DEMO_AGENDA = (
+    "<ol><li>Mot de bienvenue et adoption de l'ordre du jour</li>"
+    "<li>Suivi du plan d'action du comité</li><li>Projets en cours</li><li>Varia</li></ol>"
+)
+
+
+def create_demo_committees(staff: User, *, stdout=None) -> int:
+    """Seat demo people on the three committees (the people with demo logins first),
+    with past meetings, their minutes and summaries, and upcoming ones. Does nothing when
+    the committees already have seats."""
+    committees = list(Committee.objects.order_by("position", "pk"))
+    if not committees or Seat.objects.exists():
+        return 0
+    people = list(
+        Representative.objects.filter(company__in=demo_companies().in_directory())
+        .order_by(F("user").desc(nulls_last=True), "company__sort_name", "pk")
+        .select_related("company")[: 7 * len(committees)]
+    )
+    today = timezone.localdate()
+    now = timezone.now()
+    seats = meetings = 0
+    for index, committee in enumerate(committees):
+        group = people[index :: len(committees)]
+        roles = [Seat.Role.CHAIR, Seat.Role.VICE_CHAIR] + [Seat.Role.MEMBER] * (len(group) - 2)
+        for person, role in zip(group, roles, strict=False):
+            Seat.objects.create(
+                committee=committee, person=person, role=role, start=today.replace(day=1, month=1)
+            )
+            seats += 1
+        Seat.objects.create(
+            committee=committee, staff_member=staff, role=Seat.Role.SECRETARY, start=today
+        )
+        for months_ago in (5, 3, 1):
+            starts = (now - dt.timedelta(days=30 * months_ago)).replace(
+                hour=13 + index, minute=30, second=0, microsecond=0
+            )
+            meeting = Meeting.objects.create(
+                committee=committee,
+                starts_at=starts,
+                ends_at=starts + dt.timedelta(hours=2),
+                place="Centre des congrès de Lévis",
+                agenda_fr=DEMO_AGENDA,
+                summary_fr=f"Le comité a fait le point sur son plan d'action ({committee.name}).",
+                summary_en="The committee reviewed its action plan.",
+                status=Meeting.Status.HELD,
+                notice_sent_at=starts - dt.timedelta(days=14),
+            )
+            date = timezone.localtime(starts).date().isoformat()
+            for title, kind, access in (
+                (f"Procès-verbal du {date}", Document.Kind.MINUTES, Document.Access.COMMITTEE),
+                (f"Présentation du {date}", Document.Kind.OTHER, Document.Access.PUBLIC),
+            ):
+                document = Document(
+                    committee=committee, meeting=meeting, title_fr=title, kind=kind, access=access
+                )
+                document.file.save(
+                    f"{slugify(title)}.pdf",
+                    _demo_pdf(title, [committee.name, "Document fictif de démonstration."]),
+                    save=True,
+                )
+            meetings += 1
+        for weeks in (2, 8):
+            starts = (now + dt.timedelta(weeks=weeks)).replace(
+                hour=9 + index, minute=0, second=0, microsecond=0
+            )
+            Meeting.objects.create(
+                committee=committee,
+                starts_at=starts,
+                ends_at=starts + dt.timedelta(hours=2),
+                video_url="https://visio.example/alliance",
+                agenda_fr=DEMO_AGENDA,
+            )
+            meetings += 1
+    _say(stdout, f"  created  {seats} demo committee seats and {meetings} meetings")
+    return seats

@@ -1,11 +1,13 @@
 import datetime as dt
 import hashlib
+import os
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.files.storage import FileSystemStorage
+from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import (
     Case,
@@ -18,6 +20,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.fields.files import FieldFile
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -26,7 +29,7 @@ from django.utils.translation import gettext_lazy as _
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 
-from alliance.fields import SafeImageField, WebsiteField
+from alliance.fields import RichTextField, SafeImageField, WebsiteField
 from alliance.text import fold
 from members.access import can_read_members_content
 from members.validators import (
@@ -991,3 +994,354 @@ class AccountClosure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.closed_at:%Y-%m-%d} — {self.company or '—'}"
+
+
+# --- Committees ---------------------------------------------------------------------------
+
+
+# Committee documents live outside MEDIA_ROOT, with no URL of their own: the only way to
+# them is members.committee_views.document, which checks who is asking.
+class PrivateStorage(FileSystemStorage):
+    """Files with no public URL (``url()`` refuses), in ``PRIVATE_MEDIA_ROOT`` — read
+    each time, so that tests can move it."""
+
+    def __init__(self, **kwargs):
+        super().__init__(base_url=None, **kwargs)
+
+    @property
+    def base_location(self):
+        return settings.PRIVATE_MEDIA_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+
+private_storage = PrivateStorage()
+
+
+class DocumentFieldFile(FieldFile):
+    @property
+    def url(self) -> str:
+        """The download view, which checks who asks; the storage has no address."""
+        self._require_file()
+        return self.instance.get_absolute_url()
+
+
+class DocumentFileField(models.FileField):
+    attr_class = DocumentFieldFile
+
+
+DOCUMENT_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp"]
+DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+
+
+class StrategicAxis(models.TextChoices):
+    """The three axes of the association's five-year strategic plan."""
+
+    SALES = "sales", _("Sales and market development")
+    INNOVATION = "innovation", _("Innovation and sustainable development")
+    VISIBILITY = "visibility", _("The sector's visibility (rayonnement)")
+
+
+class Committee(models.Model):
+    """One of the industrial sub-committees, one per axis of the strategic plan."""
+
+    name = models.CharField(_("name"), max_length=150)
+    # Language-neutral, like the classifications: /fr/comites/<slug>/ = /en/committees/<slug>/.
+    slug = models.SlugField(_("identifier"), max_length=80, unique=True)
+    axis = models.CharField(_("strategic axis"), max_length=20, choices=StrategicAxis.choices)
+    mandate = models.TextField(_("mandate"))
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("committee")
+        verbose_name_plural = _("committees")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("committees:detail", kwargs={"slug": self.slug})
+
+
+class SeatQuerySet(models.QuerySet):
+    def current(self, today: dt.date | None = None) -> "SeatQuerySet":
+        """Seats whose term runs today (a term without an end runs on)."""
+        today = today or timezone.localdate()
+        return self.filter(Q(end__isnull=True) | Q(end__gte=today), start__lte=today)
+
+    def with_company_listed(self, today: dt.date | None = None) -> "SeatQuerySet":
+        """Annotate ``company_listed``: whether the person's company is active or in
+        grace. Staff secretaries have no company: always true for them."""
+        listed = Company.objects.in_directory(today).filter(pk=OuterRef("person__company_id"))
+        return self.annotate(
+            company_listed=Case(
+                When(person__isnull=True, then=Value(True)),
+                default=Exists(listed),
+                output_field=models.BooleanField(),
+            )
+        )
+
+    def held_by(self, user) -> "SeatQuerySet":
+        """The seats of ``user``: through their rows at companies, or as staff."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(Q(person__user=user) | Q(staff_member=user))
+
+
+class Seat(models.Model):
+    """A person's seat on a committee for a term. Past terms stay as history."""
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("Chair")
+        VICE_CHAIR = "vice_chair", _("Vice-chair")
+        MEMBER = "member", _("Member")
+        SECRETARY = "secretary", _("Secretary (staff)")
+
+    committee = models.ForeignKey(
+        Committee, on_delete=models.CASCADE, related_name="seats", verbose_name=_("committee")
+    )
+    person = models.ForeignKey(
+        Representative,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="seats",
+        verbose_name=_("person of a member company"),
+    )
+    staff_member = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="secretary_seats",
+        limit_choices_to={"is_staff": True},
+        verbose_name=_("staff member"),
+        help_text=_("For the staff secretary only."),
+    )
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.MEMBER)
+    start = models.DateField(_("start of term"), default=timezone.localdate)
+    end = models.DateField(_("end of term"), null=True, blank=True)
+
+    objects = SeatQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("seat")
+        verbose_name_plural = _("seats")
+        ordering = ["committee", "role", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=F("start")),
+                name="members_seat_end_after_start",
+                violation_error_message=_("A term cannot end before it starts."),
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(role="secretary", person__isnull=True, staff_member__isnull=False)
+                    | (~Q(role="secretary") & Q(person__isnull=False, staff_member__isnull=True))
+                ),
+                name="members_seat_holder",
+                violation_error_message=_(
+                    "The secretary is a staff member; every other seat is held by a person "
+                    "of a member company."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.holder_name} — {self.committee}"
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        seat = super().from_db(db, field_names, values)
+        seat._stored_person_id = seat.person_id
+        return seat
+
+    @property
+    def holder_name(self) -> str:
+        holder = self.person or self.staff_member
+        return holder.full_name if self.person else str(holder or "")
+
+    def overlapping(self) -> "SeatQuerySet":
+        """Other seats on the same committee whose term overlaps this one's."""
+        seats = Seat.objects.filter(committee_id=self.committee_id).exclude(pk=self.pk)
+        if self.end:
+            seats = seats.filter(start__lte=self.end)
+        return seats.filter(Q(end__isnull=True) | Q(end__gte=self.start))
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.committee_id or not self.start or (self.end and self.end < self.start):
+            return
+        errors = {}
+        today = timezone.localdate()
+        if self.person_id:
+            # Checked when the seat is given (or given to someone else), not when a seat
+            # whose company has since lapsed is edited; past terms are history.
+            given = self.person_id != getattr(self, "_stored_person_id", None)
+            running = not self.end or self.end >= today
+            if (
+                given
+                and running
+                and not Company.objects.in_directory(today)
+                .filter(pk=self.person.company_id)
+                .exists()
+            ):
+                errors["person"] = _(
+                    "Only people of companies whose membership is active or in grace can "
+                    "be given a seat."
+                )
+            if self.overlapping().filter(person_id=self.person_id).exists():
+                errors["start"] = _(
+                    "This person already has a seat on this committee during this term."
+                )
+        if (
+            self.role == self.Role.CHAIR
+            and self.overlapping().filter(role=self.Role.CHAIR).exists()
+        ):
+            errors["role"] = _("The committee already has a chair during this term.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class MeetingQuerySet(models.QuerySet):
+    def upcoming(self, now: dt.datetime | None = None) -> "MeetingQuerySet":
+        return self.filter(starts_at__gte=now or timezone.now()).order_by("starts_at")
+
+    def past(self, now: dt.datetime | None = None) -> "MeetingQuerySet":
+        return self.filter(starts_at__lt=now or timezone.now()).order_by("-starts_at")
+
+
+class Meeting(models.Model):
+    """A committee meeting. Times are stored in UTC and shown in Québec time."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        HELD = "held", _("Held")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    committee = models.ForeignKey(
+        Committee, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("committee")
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    video_url = models.URLField(_("video link"), blank=True)
+    agenda = RichTextField(_("agenda"), blank=True)
+    summary = models.TextField(
+        _("public summary"), blank=True, help_text=_("Shown to everyone on the committee page.")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
+    )
+    notice_sent_at = models.DateTimeField(_("notice sent on"), null=True, blank=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(ends_at__gt=F("starts_at")),
+                name="members_meeting_ends_after_start",
+                violation_error_message=_("A meeting cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        local = timezone.localtime(self.starts_at)
+        return f"{self.committee} — {local:%Y-%m-%d %H:%M}"
+
+
+class DocumentQuerySet(models.QuerySet):
+    def readable_by(self, user) -> "DocumentQuerySet":
+        """The documents ``user`` may open: public ones; members' ones for people of
+        member companies (and staff); a committee's own ones for its current members
+        (and staff)."""
+        if user.is_authenticated and user.is_active and user.is_staff:
+            return self
+        allowed = Q(access=Document.Access.PUBLIC)
+        if can_read_members_content(user):
+            allowed |= Q(access=Document.Access.MEMBERS)
+            committees = (
+                Seat.objects.current()
+                .held_by(user)
+                .with_company_listed()
+                .filter(company_listed=True)
+                .values("committee")
+            )
+            allowed |= Q(access=Document.Access.COMMITTEE, committee__in=committees)
+        return self.filter(allowed)
+
+
+def document_path(instance: "Document", filename: str) -> str:
+    return f"committees/{instance.committee.slug}/{filename}"
+
+
+class Document(models.Model):
+    """A committee's document (minutes, presentation…): stored outside the public media
+    folder and served only through a view that checks ``access`` on every download."""
+
+    class Access(models.TextChoices):
+        PUBLIC = "public", _("Everyone")
+        MEMBERS = "members", _("Members")
+        COMMITTEE = "committee", _("Committee only")
+
+    class Kind(models.TextChoices):
+        MINUTES = "minutes", _("Minutes")
+        AGENDA = "agenda", _("Agenda")
+        OTHER = "other", _("Other document")
+
+    committee = models.ForeignKey(
+        Committee, on_delete=models.CASCADE, related_name="documents", verbose_name=_("committee")
+    )
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="documents",
+        verbose_name=_("meeting"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.OTHER)
+    access = models.CharField(
+        _("who can open it"), max_length=10, choices=Access.choices, default=Access.COMMITTEE
+    )
+    file = DocumentFileField(
+        _("file"),
+        upload_to=document_path,
+        storage=private_storage,
+        validators=[FileExtensionValidator(DOCUMENT_EXTENSIONS)],
+        help_text=_("PDF, Word, Excel, PowerPoint or OpenDocument, 20 MB at most."),
+    )
+    added_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["-added_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        if self.meeting_id and not self.committee_id:
+            self.committee_id = self.meeting.committee_id
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("committees:document", kwargs={"pk": self.pk})
+
+    def clean(self) -> None:
+        super().clean()
+        if self.meeting_id and self.committee_id and self.meeting.committee_id != self.committee_id:
+            raise ValidationError({"meeting": _("This meeting is another committee's.")})
+        if self.file and self.file.size > DOCUMENT_MAX_BYTES:
+            raise ValidationError({"file": _("The file is larger than 20 MB.")})

@@ -286,3 +286,54 @@ MEMBERSHIP_CATEGORIES = [
         "position": 2,
     },
 ]
+
+# The three industrial sub-committees, one per axis of the five-year strategic plan.
+COMMITTEES = [
+    {
+        "slug": "ventes-developpement-marche",
+        "axis": "sales",
+        "name_fr": "Ventes et développement de marché",
+        "name_en": "Sales and market development",
+        "mandate_fr": (
+            "Aider les entreprises membres à vendre davantage, au Québec et hors Québec : "
+            "missions commerciales, présence collective aux salons, veille des marchés et "
+            "maillage avec les donneurs d'ordres."
+        ),
+        "mandate_en": (
+            "Help member companies sell more, in Québec and beyond: trade missions, shared "
+            "presence at trade shows, market intelligence and matchmaking with buyers."
+        ),
+    },
+    {
+        "slug": "innovation-developpement-durable",
+        "axis": "innovation",
+        "name_fr": "Innovation et développement durable",
+        "name_en": "Innovation and sustainable development",
+        "mandate_fr": (
+            "Faire avancer l'innovation et l'économie circulaire dans l'industrie : projets "
+            "collaboratifs avec les centres de recherche, recyclage et matières recyclées, "
+            "écoconception et réduction de l'empreinte des procédés."
+        ),
+        "mandate_en": (
+            "Advance innovation and the circular economy in the industry: joint projects "
+            "with research centres, recycling and recycled materials, eco-design and "
+            "smaller process footprints."
+        ),
+    },
+    {
+        "slug": "rayonnement-creneau",
+        "axis": "visibility",
+        "name_fr": "Rayonnement du créneau",
+        "name_en": "The sector's visibility",
+        "mandate_fr": (
+            "Faire connaître l'industrie des plastiques, des composites et du caoutchouc et "
+            "ses métiers : image du secteur, relève et main-d'œuvre, liens avec les écoles "
+            "et présence de l'Alliance dans les médias et les événements."
+        ),
+        "mandate_en": (
+            "Make the plastics, composites and rubber industry and its trades better known: "
+            "the sector's image, the next generation and the workforce, links with schools, "
+            "and the Alliance's presence in the media and at events."
+        ),
+    },
+]

@@ -5,6 +5,7 @@ import logging
 import secrets
 import smtplib
 
+import icalendar
 import reversion
 from allauth.account.models import EmailAddress
 from allauth.account.utils import filter_users_by_email
@@ -13,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from alliance.emails import send_email
@@ -22,9 +24,11 @@ from members.models import (
     Application,
     Company,
     Invitation,
+    Meeting,
     Membership,
     RenewalReminder,
     Representative,
+    Seat,
     User,
 )
 
@@ -595,3 +599,74 @@ def account_close(*, user: User) -> None:
             first_name="", last_name="", email="", phone="", job_title=""
         )
         user.delete()
+
+
+# --- Committees -----------------------------------------------------------------------------
+
+MEETING_LENGTH = dt.timedelta(hours=2)  # when a meeting has no end time
+
+
+def meeting_ics(*, meeting: Meeting, language: str) -> bytes:
+    """The meeting as an iCalendar file, in Québec time, for any calendar application."""
+    with translation.override(language):
+        calendar = icalendar.Calendar()
+        calendar.add("prodid", "-//Alliance Polymères Québec//Portail//FR")
+        calendar.add("version", "2.0")
+        calendar.add("method", "PUBLISH")
+        event = icalendar.Event()
+        event.add("uid", f"meeting-{meeting.pk}@{settings.ICS_UID_DOMAIN}")
+        event.add("dtstamp", timezone.now())
+        event.add("dtstart", timezone.localtime(meeting.starts_at))
+        event.add(
+            "dtend", timezone.localtime(meeting.ends_at or meeting.starts_at + MEETING_LENGTH)
+        )
+        event.add("summary", _("%(committee)s — meeting") % {"committee": meeting.committee.name})
+        event.add("location", meeting.place or meeting.video_url or "")
+        if meeting.video_url:
+            event.add("url", meeting.video_url)
+        agenda = strip_tags(meeting.agenda or "").strip()
+        if agenda:
+            event.add("description", agenda)
+        event.add(
+            "status", "CANCELLED" if meeting.status == Meeting.Status.CANCELLED else "CONFIRMED"
+        )
+        calendar.add_component(event)
+        calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def meeting_send_notice(*, meeting: Meeting) -> int:
+    """Email the meeting's notice, with its calendar file, to every current member of the
+    committee, each in their language; record when. Returns how many were sent."""
+    seats = (
+        Seat.objects.current(timezone.localtime(meeting.starts_at).date())
+        .filter(committee_id=meeting.committee_id)
+        .select_related("person", "staff_member")
+    )
+    recipients = {}
+    for seat in seats:
+        holder = seat.person or seat.staff_member
+        language = (
+            seat.person.user.preferred_language
+            if seat.person and seat.person.user
+            else holder.preferred_language
+        )
+        recipients[holder.email.lower()] = language
+    for email, language in recipients.items():
+        with translation.override(language):
+            send_email(
+                template="meeting_notice",
+                to=[email],
+                language=language,
+                context={"meeting": meeting, "committee": meeting.committee},
+                attachments=[
+                    (
+                        "reunion.ics",
+                        meeting_ics(meeting=meeting, language=language),
+                        "text/calendar",
+                    )
+                ],
+            )
+    meeting.notice_sent_at = timezone.now()
+    meeting.save(update_fields=["notice_sent_at"])
+    return len(recipients)

@@ -2,9 +2,12 @@ from modeltranslation.translator import TranslationOptions, register
 
 from members.models import (
     Certification,
+    Committee,
     Company,
+    Document,
     EndMarket,
     Material,
+    Meeting,
     MembershipCategory,
     Process,
     Sector,
@@ -27,3 +30,20 @@ class MembershipCategoryTranslationOptions(TranslationOptions):
 @register(Company)
 class CompanyTranslationOptions(TranslationOptions):
     fields = ("description", "products")
+
+
+@register(Committee)
+class CommitteeTranslationOptions(TranslationOptions):
+    fields = ("name", "mandate")
+    required_languages = ("fr",)
+
+
+@register(Meeting)
+class MeetingTranslationOptions(TranslationOptions):
+    fields = ("agenda", "summary")
+
+
+@register(Document)
+class DocumentTranslationOptions(TranslationOptions):
+    fields = ("title",)
+    required_languages = ("fr",)

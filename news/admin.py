@@ -51,6 +51,7 @@ class ArticleAdmin(FrenchFirstAdmin, VersionAdmin):
     date_hierarchy = "publish_at"
     actions = ("publish", "unpublish")
     readonly_fields = ("author", "created_at", "updated_at", "cover_preview")
+    autocomplete_fields = ("committees",)
     list_per_page = 50
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "body")}),
@@ -58,7 +59,14 @@ class ArticleAdmin(FrenchFirstAdmin, VersionAdmin):
         (
             _("Publication"),
             {
-                "fields": ("category", "status", "publish_at", "visibility", "featured"),
+                "fields": (
+                    "category",
+                    "status",
+                    "publish_at",
+                    "visibility",
+                    "featured",
+                    "committees",
+                ),
             },
         ),
         (_("History"), {"fields": ("author", "created_at", "updated_at")}),

@@ -187,6 +187,13 @@ class Article(TranslatedPage):
         default=False,
         help_text=_("Pinned at the top of the home page."),
     )
+    committees = models.ManyToManyField(
+        "members.Committee",
+        blank=True,
+        related_name="articles",
+        verbose_name=_("committees"),
+        help_text=_("The article shows on these committees' pages."),
+    )
     visibility = models.CharField(
         _("visibility"),
         max_length=10,

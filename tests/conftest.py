@@ -10,6 +10,7 @@ from tests.factories import StaffFactory
 def _media_root(settings, tmp_path):
     """Every test uploads into its own folder, removed afterwards."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
 
 
 @pytest.fixture(autouse=True)

@@ -168,6 +168,9 @@ STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
+# Committee documents: never served by the web server, only through a view that checks
+# who asks (members.committee_views.document). Keep it outside MEDIA_ROOT.
+PRIVATE_MEDIA_ROOT = env.path("DJANGO_PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
 STORAGES = {
     # Switch to S3-compatible storage by pointing this at storages.backends.s3.S3Storage
     # (django-storages) and giving it its OPTIONS; nothing else in the code changes.
@@ -236,6 +239,8 @@ MEMBERSHIP_GRACE_DAYS = env.int("MEMBERSHIP_GRACE_DAYS", default=30)
 MEMBERSHIP_REMINDER_DAYS = env.int("MEMBERSHIP_REMINDER_DAYS", default=30)
 DIRECTORY_PAGE_SIZE = 20
 # Who is told of new membership applications.
+# The domain in the identifiers of the calendar files (.ics) of committee meetings.
+ICS_UID_DOMAIN = "alliancepolymeres.quebec"
 MEMBERSHIP_STAFF_EMAILS = env.list("MEMBERSHIP_STAFF_EMAILS", default=[ASSOCIATION["email"]])
 # The portal's address, for the links in emails sent outside a request (cron jobs).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")

@@ -10,6 +10,7 @@ from alliance.models import KeyFigure, Page
 from members import reference_content as members_content
 from members.models import (
     Certification,
+    Committee,
     EndMarket,
     Material,
     MembershipCategory,
@@ -114,6 +115,20 @@ class Command(BaseCommand):
                 },
             )
             self._report(created, "membership category", item["name_fr"])
+
+        for position, item in enumerate(members_content.COMMITTEES):
+            _committee, created = Committee.objects.get_or_create(
+                slug=item["slug"],
+                defaults={
+                    "axis": item["axis"],
+                    "name_fr": item["name_fr"],
+                    "name_en": item["name_en"],
+                    "mandate_fr": item["mandate_fr"],
+                    "mandate_en": item["mandate_en"],
+                    "position": position,
+                },
+            )
+            self._report(created, "committee", item["name_fr"])
 
     def _report(self, created: bool, kind: str, name: str) -> None:
         verb = "created" if created else "kept"

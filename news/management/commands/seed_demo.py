@@ -11,7 +11,11 @@ from django.utils.text import slugify
 
 from alliance.covers import COVER_ALT_EN, COVER_ALT_FR, make_cover
 from alliance.reference_content import NEWS_CATEGORIES
-from members.demo_content import create_demo_companies, create_demo_logins
+from members.demo_content import (
+    create_demo_committees,
+    create_demo_companies,
+    create_demo_logins,
+)
 from members.models import User
 from news.demo_content import DEMO_ARTICLES
 from news.models import Article, Category
@@ -92,6 +96,7 @@ class Command(BaseCommand):
         self.stdout.write(f"  created  {created} demo articles")
         create_demo_companies(companies, stdout=self.stdout)
         member = create_demo_logins(password, stdout=self.stdout)
+        create_demo_committees(staff, stdout=self.stdout)
         logins = (
             "\nDemo ready (a new password each time seed_demo runs).\n"
             "Staff login — the admin at http://127.0.0.1:8000/admin/ first asks you to set\n"

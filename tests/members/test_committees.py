@@ -1,0 +1,324 @@
+"""The committees: pages, seats, meetings, documents checked on every download."""
+
+import datetime as dt
+import io
+import zoneinfo
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+
+from members.models import Committee, Document, Meeting, Seat
+from tests.factories import (
+    ArticleFactory,
+    CompanyFactory,
+    RepresentativeFactory,
+    StaffFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+QUEBEC = zoneinfo.ZoneInfo("America/Toronto")
+LAPSED = (dt.date(2020, 1, 1), dt.date(2020, 12, 31))
+
+
+@pytest.fixture
+def committees():
+    call_command("seed_reference", stdout=io.StringIO())
+    return {c.axis: c for c in Committee.objects.all()}
+
+
+def member(company=None, **person):
+    user = UserFactory()
+    RepresentativeFactory(
+        company=company or CompanyFactory(), user=user, email=user.email, **person
+    )
+    return user
+
+
+def seat(committee, user, role=Seat.Role.MEMBER, **fields):
+    return Seat.objects.create(
+        committee=committee, person=user.representations.get(), role=role, **fields
+    )
+
+
+def document(committee, access, title, meeting=None):
+    doc = Document(committee=committee, meeting=meeting, title_fr=title, access=access)
+    doc.file.save(f"{access}.pdf", ContentFile(b"%PDF-1.4 " + title.encode()), save=True)
+    return doc
+
+
+def as_(user) -> Client:
+    client = Client()
+    if user:
+        client.force_login(user)
+    return client
+
+
+def test_seed_reference_creates_the_three_committees_in_both_languages(committees):
+    assert set(committees) == {"sales", "innovation", "visibility"}
+    names = {c.name_fr: c.name_en for c in committees.values()}
+    assert names["Ventes et développement de marché"] == "Sales and market development"
+    assert "Innovation et développement durable" in names
+    assert "Rayonnement du créneau" in names
+    assert all(c.mandate_fr and c.mandate_en for c in committees.values())
+
+
+def test_the_committees_page_shows_axis_mandate_and_a_chair_who_allows_it(client, committees):
+    sales = committees["sales"]
+    chair = member(CompanyFactory(name="Moules Fictifs"), first_name="Claire", visibility="public")
+    seat(sales, chair, Seat.Role.CHAIR)
+    shy = member(first_name="Discrète", visibility="hidden")
+    seat(committees["innovation"], shy, Seat.Role.CHAIR)
+    page = client.get("/fr/comites/").content.decode()
+    assert "Ventes et développement de marché" in page and "Rayonnement du créneau" in page
+    assert "Claire" in page and "Moules Fictifs" in page
+    assert "Discrète" not in page
+    english = client.get("/en/committees/").content.decode()
+    assert "Sales and market development" in english
+
+
+def test_a_committee_page_hides_what_visitors_may_not_see(client, committees):
+    sales = committees["sales"]
+    seat(sales, member(first_name="Publique", visibility="public"))
+    seat(sales, member(first_name="Réservée", visibility="members"))
+    past = Meeting.objects.create(
+        committee=sales,
+        starts_at=timezone.now() - dt.timedelta(days=30),
+        status=Meeting.Status.HELD,
+        summary_fr="Résumé public de la rencontre.",
+        agenda_fr="<p>Ordre du jour confidentiel</p>",
+    )
+    document(sales, Document.Access.PUBLIC, "Présentation publique", past)
+    document(sales, Document.Access.COMMITTEE, "Procès-verbal secret", past)
+    article = ArticleFactory(title_fr="Nouvelle du comité")
+    article.committees.add(sales)
+    page = client.get(sales.get_absolute_url()).content.decode()
+    assert "Publique" in page and "Réservée" not in page
+    assert "Résumé public de la rencontre." in page
+    assert "Présentation publique" in page
+    assert "Procès-verbal secret" not in page and "confidentiel" not in page
+    assert "Nouvelle du comité" in page
+
+
+# --- Who opens which document ------------------------------------------------------------
+
+
+@pytest.fixture
+def cast(committees):
+    sales = committees["sales"]
+    on_committee = member()
+    seat(sales, on_committee)
+    lapsed_company = CompanyFactory(period=LAPSED)
+    lapsed = member(lapsed_company)
+    Seat.objects.create(
+        committee=sales,
+        person=lapsed.representations.get(),
+        start=dt.date(2020, 1, 1),
+    )
+    return {
+        "committee": sales,
+        "anonymous": None,
+        "member": member(),
+        "on_committee": on_committee,
+        "lapsed": lapsed,
+        "staff": StaffFactory(),
+    }
+
+
+MATRIX = {
+    #                anonymous member on_committee lapsed staff
+    "public": (200, 200, 200, 200, 200),
+    "members": (403, 200, 200, 403, 200),
+    "committee": (403, 403, 200, 403, 200),
+}
+WHO = ["anonymous", "member", "on_committee", "lapsed", "staff"]
+
+
+@pytest.mark.parametrize("access", list(MATRIX))
+def test_every_download_checks_who_asks(cast, access):
+    doc = document(cast["committee"], access, f"Document {access}")
+    for who, expected in zip(WHO, MATRIX[access], strict=True):
+        response = as_(cast[who]).get(doc.get_absolute_url())
+        assert response.status_code == expected, (who, access)
+        if expected == 200:
+            assert response["Content-Disposition"].startswith("attachment")
+            assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_no_document_is_reachable_under_the_public_media_address(cast, settings):
+    doc = document(cast["committee"], Document.Access.COMMITTEE, "Secret")
+    assert not str(settings.PRIVATE_MEDIA_ROOT).startswith(str(settings.MEDIA_ROOT))
+    for who in WHO:
+        client = as_(cast[who])
+        assert client.get(f"/media/{doc.file.name}").status_code == 404
+        escape = client.get(f"/media/../private-media/{doc.file.name}")
+        assert escape.status_code in (400, 404)
+    assert doc.file.url == doc.get_absolute_url()  # the checked view, never a file address
+    assert Client().get("/fr/comites/documents/999999/").status_code == 404
+
+
+def test_my_committees_shows_members_their_meetings_documents_and_colleagues(cast):
+    sales = cast["committee"]
+    upcoming = Meeting.objects.create(
+        committee=sales,
+        starts_at=timezone.now() + dt.timedelta(days=10),
+        agenda_fr="<p>Ordre du jour du comité</p>",
+        video_url="https://visio.example/comite",
+    )
+    past = Meeting.objects.create(
+        committee=sales, starts_at=timezone.now() - dt.timedelta(days=10), status="held"
+    )
+    document(sales, Document.Access.COMMITTEE, "Procès-verbal du comité", past)
+    fellow = member(first_name="Collègue", visibility="hidden")
+    seat(sales, fellow)
+    page = as_(cast["on_committee"]).get("/fr/espace-membre/comites/").content.decode()
+    assert "Ordre du jour du comité" in page and "Procès-verbal du comité" in page
+    assert "https://visio.example/comite" in page
+    assert fellow.email in page  # fellow members' contact details
+    assert f"/fr/espace-membre/comites/reunions/{upcoming.pk}.ics" in page
+    for outsider in ("member", "lapsed"):
+        page = as_(cast[outsider]).get("/fr/espace-membre/comites/").content.decode()
+        assert "Procès-verbal du comité" not in page and fellow.email not in page
+        assert "ne siégez à aucun comité" in page
+
+
+# --- Meetings and calendar files -------------------------------------------------------------
+
+
+def test_meeting_times_are_shown_in_quebec_time_across_the_daylight_saving_change(cast):
+    sales = cast["committee"]
+    # Daylight saving time ends on 1 November 2026: 10:00 is 14:00 UTC before, 15:00 after.
+    before = Meeting.objects.create(
+        committee=sales, starts_at=dt.datetime(2026, 10, 30, 10, 0, tzinfo=QUEBEC)
+    )
+    after = Meeting.objects.create(
+        committee=sales, starts_at=dt.datetime(2026, 11, 2, 10, 0, tzinfo=QUEBEC)
+    )
+    before.refresh_from_db()
+    after.refresh_from_db()
+    assert before.starts_at.astimezone(dt.UTC).hour == 14
+    assert after.starts_at.astimezone(dt.UTC).hour == 15
+    french = Client().get(sales.get_absolute_url()).content.decode()
+    assert "30 octobre 2026 10:00" in french and "2 novembre 2026 10:00" in french
+    english = Client().get(f"/en/committees/{sales.slug}/").content.decode()
+    assert "Oct. 30, 2026, 10 a.m." in english and "Nov. 2, 2026, 10 a.m." in english
+
+
+def test_the_calendar_file_holds_the_meeting_in_quebec_time(cast):
+    meeting = Meeting.objects.create(
+        committee=cast["committee"],
+        starts_at=dt.datetime(2026, 11, 2, 10, 0, tzinfo=QUEBEC),
+        ends_at=dt.datetime(2026, 11, 2, 12, 0, tzinfo=QUEBEC),
+        place="Lévis",
+        agenda_fr="<p>Suivi du plan</p>",
+    )
+    url = f"/fr/espace-membre/comites/reunions/{meeting.pk}.ics"
+    response = as_(cast["on_committee"]).get(url)
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
+    ics = response.content.decode()
+    assert "BEGIN:VCALENDAR" in ics and "BEGIN:VTIMEZONE" in ics
+    assert "DTSTART;TZID=America/Toronto:20261102T100000" in ics
+    assert "DTEND;TZID=America/Toronto:20261102T120000" in ics
+    assert "SUMMARY:Ventes et développement de marché — réunion" in ics
+    assert "LOCATION:Lévis" in ics and "Suivi du plan" in ics
+    assert f"UID:meeting-{meeting.pk}@" in ics
+    for outsider in ("member", "lapsed"):
+        assert as_(cast[outsider]).get(url).status_code == 404
+    assert as_(None).get(url).status_code == 302
+
+
+def test_staff_email_the_notice_to_each_member_in_their_language(
+    cast, django_capture_on_commit_callbacks
+):
+    english = member(preferred_language="en")
+    english.preferred_language = "en"
+    english.save()
+    seat(cast["committee"], english)
+    meeting = Meeting.objects.create(
+        committee=cast["committee"], starts_at=dt.datetime(2026, 12, 3, 9, 0, tzinfo=QUEBEC)
+    )
+    staff_client = as_(cast["staff"])
+    response = staff_client.post(
+        "/admin/members/meeting/", {"action": "send_notice", "_selected_action": [meeting.pk]}
+    )
+    assert response.status_code == 302
+    by_address = {message.to[0]: message for message in mail.outbox}
+    # The lapsed company's person still holds a seat on paper, so is told too.
+    assert cast["on_committee"].email in by_address and english.email in by_address
+    assert "Avis de convocation" in by_address[cast["on_committee"].email].subject
+    assert "Meeting notice" in by_address[english.email].subject
+    _name, content, mimetype = by_address[english.email].attachments[0]
+    assert mimetype == "text/calendar" and "DTSTART;TZID=America/Toronto:20261203T090000" in content
+    meeting.refresh_from_db()
+    assert meeting.notice_sent_at is not None
+
+
+# --- Seats ----------------------------------------------------------------------------------
+
+
+def test_only_people_of_member_companies_can_be_given_a_seat(cast):
+    lapsed_person = member(CompanyFactory(period=LAPSED)).representations.get()
+    with pytest.raises(ValidationError) as error:
+        Seat(committee=cast["committee"], person=lapsed_person).full_clean()
+    assert "person" in error.value.message_dict
+
+
+def test_a_seat_whose_company_lapses_is_flagged_to_staff_not_dropped(cast):
+    response = as_(cast["staff"]).get("/admin/members/seat/?company=lapsed")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert cast["lapsed"].representations.get().company.name in page
+    assert Seat.objects.filter(person__user=cast["lapsed"]).exists()
+    # Editing that seat (to end it) still works.
+    held = Seat.objects.get(person__user=cast["lapsed"])
+    held.end = timezone.localdate()
+    held.full_clean()
+
+
+def test_the_same_person_cannot_hold_overlapping_terms_on_a_committee(cast):
+    person = cast["on_committee"].representations.get()
+    with pytest.raises(ValidationError) as error:
+        Seat(committee=cast["committee"], person=person, start=dt.date(2027, 1, 1)).full_clean()
+    assert "start" in error.value.message_dict
+    other = Committee.objects.exclude(pk=cast["committee"].pk).first()
+    Seat(committee=other, person=person).full_clean()  # another committee is fine
+
+
+def test_a_committee_has_one_chair_at_a_time(cast):
+    sales = cast["committee"]
+    first = member()
+    seat(sales, first, Seat.Role.CHAIR, start=dt.date(2026, 1, 1), end=dt.date(2026, 6, 30))
+    second = member().representations.get()
+    with pytest.raises(ValidationError) as error:
+        Seat(
+            committee=sales, person=second, role=Seat.Role.CHAIR, start=dt.date(2026, 6, 1)
+        ).full_clean()
+    assert "role" in error.value.message_dict
+    Seat(
+        committee=sales, person=second, role=Seat.Role.CHAIR, start=dt.date(2026, 7, 1)
+    ).full_clean()
+
+
+def test_the_secretary_is_staff_and_other_seats_are_member_people(cast):
+    with pytest.raises(ValidationError):
+        Seat(committee=cast["committee"], staff_member=cast["staff"], role="member").full_clean()
+    Seat(committee=cast["committee"], staff_member=cast["staff"], role="secretary").full_clean()
+
+
+def test_admin_lists_start_on_current_seats_and_upcoming_meetings(cast):
+    sales = cast["committee"]
+    old = member(first_name="Ancienne")
+    seat(sales, old, start=dt.date(2021, 1, 1), end=dt.date(2021, 12, 31))
+    Meeting.objects.create(committee=sales, starts_at=dt.datetime(2021, 3, 1, 9, tzinfo=QUEBEC))
+    Meeting.objects.create(committee=sales, starts_at=dt.datetime(2030, 3, 1, 9, tzinfo=QUEBEC))
+    staff = as_(cast["staff"])
+    seats = staff.get("/admin/members/seat/").content.decode()
+    assert "Ancienne" not in seats
+    assert "Ancienne" in staff.get("/admin/members/seat/?term=all").content.decode()
+    meetings = staff.get("/admin/members/meeting/").content.decode()
+    assert "2030-03-01" in meetings and "2021-03-01" not in meetings
