@@ -1,10 +1,12 @@
+import datetime as dt
 import io
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from alliance.reference_content import REBRAND_ARTICLE
-from members.models import Company
+from members.models import Committee, Company, Meeting, Seat
 from tests.factories import PASSWORD, CompanyFactory, RepresentativeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -22,6 +24,8 @@ PAGES = [
     "/en/join/",
     "/fr/compte/login/",
     "/en/account/login/",
+    "/fr/comites/",
+    "/en/committees/innovation-developpement-durable/",
 ]
 
 
@@ -59,7 +63,16 @@ def test_no_serious_or_critical_accessibility_violation(page, axe_js, seeded):
 def test_member_area_pages_are_accessible(page, axe_js):
     company = CompanyFactory()
     user = UserFactory()
-    RepresentativeFactory(company=company, user=user, email=user.email, role="admin")
+    person = RepresentativeFactory(company=company, user=user, email=user.email, role="admin")
+    call_command("seed_reference", verbosity=0, stdout=io.StringIO())
+    committee = Committee.objects.first()
+    Seat.objects.create(committee=committee, person=person, role=Seat.Role.CHAIR)
+    Meeting.objects.create(
+        committee=committee,
+        starts_at=timezone.now() + dt.timedelta(days=7),
+        agenda_fr="<ol><li>Ouverture</li></ol>",
+        video_url="https://visio.example/comite",
+    )
     page.goto("/fr/compte/login/")
     page.fill("#id_login", user.email)
     page.fill("#id_password", PASSWORD)
@@ -76,5 +89,6 @@ def test_member_area_pages_are_accessible(page, axe_js):
         "/fr/compte/email/",
         "/fr/compte/password/change/",
         "/fr/compte/2fa/",
+        f"{area}comites/",
     ]
     assert scan(page, axe_js, urls) == []

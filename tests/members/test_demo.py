@@ -13,12 +13,15 @@ from PIL import Image
 from members.demo_content import create_demo_companies, demo_companies
 from members.models import (
     Application,
+    Committee,
     Company,
+    Document,
     Membership,
     MembershipCategory,
     Process,
     Region,
     Representative,
+    Seat,
     Sector,
     Status,
 )
@@ -263,3 +266,22 @@ def test_seed_demo_prints_a_member_login_that_works(reference, client):
     assert response.status_code == 302 and response["Location"] == "/fr/espace-membre/"
     dashboard = client.get("/fr/espace-membre/").content.decode()
     assert Representative.objects.get(email=email).company.name in dashboard
+
+
+def test_seed_demo_fills_the_committees(reference, client):
+    out = io.StringIO()
+    call_command("seed_demo", "--companies", "60", "--force", stdout=out)
+    email, password = re.search(
+        r"Member login.*?email:\s+(\S+)\s+password:\s+(\S+)", out.getvalue(), re.S
+    ).groups()
+    for committee in Committee.objects.all():
+        seats = Seat.objects.current().filter(committee=committee)
+        assert seats.filter(role=Seat.Role.CHAIR).count() == 1
+        assert seats.filter(role=Seat.Role.SECRETARY).count() == 1
+        assert seats.count() >= 4
+        assert committee.meetings.upcoming().exists() and committee.meetings.past().exists()
+        minutes = Document.objects.filter(committee=committee, kind=Document.Kind.MINUTES)
+        assert minutes.exists() and minutes.first().file.open().read(4) == b"%PDF"
+    client.post("/fr/compte/login/", {"login": email, "password": password})
+    page = client.get("/fr/espace-membre/comites/").content.decode()
+    assert "Procès-verbal du" in page
