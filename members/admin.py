@@ -1,8 +1,10 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import BaseUserCreationForm, UserChangeForm
+from django.core.exceptions import ValidationError
 from django.db.models import Count, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -542,17 +544,18 @@ class AccountClosureAdmin(admin.ModelAdmin):
 # --- Committees ----------------------------------------------------------------------
 
 
-class CurrentSeatFilter(admin.SimpleListFilter):
-    """Staff land on the seats held today; past terms stay one click away."""
+class DefaultLookupFilter(admin.SimpleListFilter):
+    """A filter that starts on ``default``; ``options`` maps each value to its label and
+    to what it does to the queryset."""
 
-    title = _("term")
-    parameter_name = "term"
+    default: str
+    options: dict
 
     def lookups(self, request, model_admin):
-        return [("current", _("Current")), ("past", _("Ended")), ("all", _("All"))]
+        return [(value, label) for value, (label, _apply) in self.options.items()]
 
     def choices(self, changelist):
-        current = self.value() or "current"
+        current = self.value() or self.default
         for value, label in self.lookup_choices:
             yield {
                 "selected": current == value,
@@ -561,12 +564,21 @@ class CurrentSeatFilter(admin.SimpleListFilter):
             }
 
     def queryset(self, request, queryset):
-        value = self.value() or "current"
-        if value == "current":
-            return queryset.current()
-        if value == "past":
-            return queryset.filter(end__lt=timezone.localdate())
-        return queryset
+        _label, apply = self.options.get(self.value() or self.default, (None, None))
+        return apply(queryset) if apply else queryset
+
+
+class CurrentSeatFilter(DefaultLookupFilter):
+    """Staff land on the seats held today; past terms stay one click away."""
+
+    title = _("term")
+    parameter_name = "term"
+    default = "current"
+    options = {
+        "current": (_("Current"), lambda seats: seats.current()),
+        "past": (_("Ended"), lambda seats: seats.filter(end__lt=timezone.localdate())),
+        "all": (_("All"), lambda seats: seats),
+    }
 
 
 class LapsedCompanyFilter(admin.SimpleListFilter):
@@ -582,11 +594,47 @@ class LapsedCompanyFilter(admin.SimpleListFilter):
         return queryset
 
 
+class SeatFormSet(BaseInlineFormSet):
+    """Checks the rows against each other: each row is checked against the database by
+    ``Seat.clean``, which cannot see the other rows of the same form."""
+
+    def clean(self):
+        super().clean()
+        rows = [
+            form.instance
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE") and form.instance.start
+        ]
+        for index, seat in enumerate(rows):
+            for other in rows[index + 1 :]:
+                if not _terms_overlap(seat, other):
+                    continue
+                if seat.person_id and seat.person_id == other.person_id:
+                    raise ValidationError(
+                        _("This person already has a seat on this committee during this term.")
+                    )
+                if seat.role == other.role == Seat.Role.CHAIR:
+                    raise ValidationError(_("The committee already has a chair during this term."))
+
+
+def _terms_overlap(a: Seat, b: Seat) -> bool:
+    return (a.end is None or b.start <= a.end) and (b.end is None or a.start <= b.end)
+
+
 class SeatInline(admin.TabularInline):
     model = Seat
+    formset = SeatFormSet
     extra = 0
     autocomplete_fields = ("person", "staff_member")
-    fields = ("person", "staff_member", "role", "start", "end")
+    fields = ("person", "staff_member", "role", "start", "end", "company_listed_label")
+    readonly_fields = ("company_listed_label",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_company_listed()
+
+    @admin.display(description=_("company still a member"), boolean=True)
+    def company_listed_label(self, obj: Seat) -> bool | None:
+        return getattr(obj, "company_listed", None)
 
 
 class MeetingInline(admin.TabularInline):
@@ -598,12 +646,24 @@ class MeetingInline(admin.TabularInline):
     ordering = ("-starts_at",)
 
 
+class CommitteeDocumentInline(admin.TabularInline):
+    """The committee's own documents, not a meeting's (those are on the meeting)."""
+
+    model = Document
+    extra = 0
+    fields = ("title_fr", "title_en", "kind", "access", "file")
+    verbose_name_plural = _("documents of the committee (not of a meeting)")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(meeting__isnull=True)
+
+
 @admin.register(Committee)
 class CommitteeAdmin(FrenchFirstAdmin):
     list_display = ("name", "axis", "position")
     prepopulated_fields = {"slug": ("name",)}
     search_fields = ("name_fr", "name_en")
-    inlines = (SeatInline, MeetingInline)
+    inlines = (SeatInline, MeetingInline, CommitteeDocumentInline)
 
 
 @admin.register(Seat)
@@ -634,20 +694,15 @@ class DocumentInline(admin.TabularInline):
     fields = ("title_fr", "title_en", "kind", "access", "file")
 
 
-class UpcomingMeetingFilter(CurrentSeatFilter):
+class UpcomingMeetingFilter(DefaultLookupFilter):
     title = _("when")
     parameter_name = "when"
-
-    def lookups(self, request, model_admin):
-        return [("current", _("Upcoming")), ("past", _("Past")), ("all", _("All"))]
-
-    def queryset(self, request, queryset):
-        value = self.value() or "current"
-        if value == "current":
-            return queryset.upcoming()
-        if value == "past":
-            return queryset.past()
-        return queryset
+    default = "upcoming"
+    options = {
+        "upcoming": (_("Upcoming"), lambda meetings: meetings.upcoming()),
+        "past": (_("Past"), lambda meetings: meetings.past()),
+        "all": (_("All"), lambda meetings: meetings),
+    }
 
 
 @admin.register(Meeting)
@@ -672,15 +727,22 @@ class MeetingAdmin(FrenchFirstAdmin):
 
     @admin.action(description=_("Email the notice to the committee's members"))
     def send_notice(self, request: HttpRequest, queryset: QuerySet) -> None:
-        sent = sum(
-            services.meeting_send_notice(meeting=meeting)
-            for meeting in queryset.select_related("committee")
-        )
+        sent, failed = 0, []
+        for meeting in queryset.select_related("committee"):
+            count, errors = services.meeting_send_notice(meeting=meeting)
+            sent, failed = sent + count, failed + errors
         self.message_user(
             request,
             ngettext("%(count)d notice sent.", "%(count)d notices sent.", sent) % {"count": sent},
             messages.SUCCESS,
         )
+        if failed:
+            self.message_user(
+                request,
+                _("Could not be sent, try again later: %(addresses)s")
+                % {"addresses": ", ".join(failed)},
+                messages.ERROR,
+            )
 
 
 @admin.register(Representative)

@@ -9,32 +9,51 @@ from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from members import services
 from members.models import Committee, Document, Meeting, Representative, Seat
 from news.models import Article
 
 PAST_MEETINGS_SHOWN = 10
+SEAT_ORDER = {role: position for position, role in enumerate(Seat.Role.values)}
 
 
-def _seats(user, committees):
-    """Current seats on ``committees`` whose holder ``user`` may see: people as each of
-    them chose in the directory, staff secretaries always (they are the association's)."""
-    visible = Representative.objects.visible_to(user)
-    return (
-        Seat.objects.current()
-        .filter(committee__in=committees)
-        .filter(Q(person__isnull=True) | Q(person__in=visible))
-        .select_related("person__company", "staff_member")
+def _seats(committees, *, shown_to=None) -> list[Seat]:
+    """The seats in force on ``committees``, chair first. With ``shown_to``, only those
+    whose holder that visitor may see: people as each chose for the directory, the staff
+    secretary always (the association's own)."""
+    seats = Seat.objects.in_force().filter(committee__in=committees)
+    if shown_to is not None:
+        visible = Representative.objects.visible_to(shown_to)
+        seats = seats.filter(Q(person__isnull=True) | Q(person__in=visible))
+    return sorted(
+        seats.select_related("person__company", "staff_member"),
+        key=lambda seat: (SEAT_ORDER[seat.role], seat.holder_name),
     )
+
+
+def _meetings(committee: Committee, user) -> dict:
+    """A committee's meetings and loose documents, with what ``user`` may open of them."""
+    documents = Document.objects.readable_by(user).order_by("kind", "title")
+    meetings = committee.meetings.prefetch_related(
+        Prefetch("documents", queryset=documents, to_attr="readable_documents")
+    )
+    return {
+        "upcoming": meetings.upcoming(),
+        "past": meetings.past()[:PAST_MEETINGS_SHOWN],
+        "documents": documents.filter(committee=committee, meeting__isnull=True),
+    }
 
 
 def committee_list(request: HttpRequest) -> HttpResponse:
     committees = list(Committee.objects.all())
     chairs = {
         seat.committee_id: seat
-        for seat in _seats(request.user, committees).filter(role=Seat.Role.CHAIR)
+        for seat in _seats(committees, shown_to=request.user)
+        if seat.role == Seat.Role.CHAIR
     }
     for committee in committees:
         committee.chair = chairs.get(committee.pk)
@@ -43,19 +62,10 @@ def committee_list(request: HttpRequest) -> HttpResponse:
 
 def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
     committee = get_object_or_404(Committee, slug=slug)
-    documents = Document.objects.readable_by(request.user).order_by("kind", "title")
-    meetings = committee.meetings.prefetch_related(
-        Prefetch("documents", queryset=documents, to_attr="readable_documents")
-    )
     context = {
         "committee": committee,
-        "seats": sorted(
-            _seats(request.user, [committee]),
-            key=lambda seat: (SEAT_ORDER[seat.role], seat.holder_name),
-        ),
-        "upcoming": meetings.upcoming(),
-        "past": meetings.past()[:PAST_MEETINGS_SHOWN],
-        "documents": documents.filter(committee=committee, meeting__isnull=True),
+        "seats": _seats([committee], shown_to=request.user),
+        **_meetings(committee, request.user),
         "articles": Article.objects.published()
         .filter(committees=committee)
         .for_cards()
@@ -64,9 +74,7 @@ def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "members/committees/detail.html", context)
 
 
-SEAT_ORDER = {role: position for position, role in enumerate(Seat.Role.values)}
-
-
+@never_cache  # no shared cache may keep a reserved document
 def document(request: HttpRequest, pk: int) -> HttpResponse:
     """A committee document, for whoever may open it — checked on every download."""
     doc = get_object_or_404(Document, pk=pk)
@@ -78,60 +86,34 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
         )
     try:
         file = doc.file.open("rb")
-    except FileNotFoundError as error:
+    except (OSError, ValueError) as error:
         raise Http404(_("The file of this document is missing.")) from error
     return FileResponse(file, as_attachment=True, filename=os.path.basename(doc.file.name))
 
 
-def _my_seats(user):
-    """``user``'s current seats, while their company is a member (staff's always)."""
-    return (
-        Seat.objects.current()
-        .held_by(user)
-        .with_company_listed()
-        .filter(company_listed=True)
-        .select_related("committee")
-    )
-
-
 @login_required
 def my_committees(request: HttpRequest) -> HttpResponse:
-    committees = {seat.committee for seat in _my_seats(request.user)}
-    documents = Document.objects.readable_by(request.user).order_by("kind", "title")
-    sections = []
-    for committee in sorted(committees, key=lambda c: (c.position, c.pk)):
-        meetings = committee.meetings.prefetch_related(
-            Prefetch("documents", queryset=documents, to_attr="readable_documents")
-        )
-        sections.append(
-            {
-                "committee": committee,
-                "upcoming": meetings.upcoming(),
-                "past": meetings.past()[:PAST_MEETINGS_SHOWN],
-                "documents": documents.filter(committee=committee, meeting__isnull=True),
-                "seats": sorted(
-                    Seat.objects.current()
-                    .filter(committee=committee)
-                    .select_related("person__company", "staff_member"),
-                    key=lambda seat: (SEAT_ORDER[seat.role], seat.holder_name),
-                ),
-            }
-        )
+    seats = Seat.objects.in_force().held_by(request.user).select_related("committee")
+    committees = sorted({seat.committee for seat in seats}, key=lambda c: (c.position, c.pk))
+    sections = [
+        {"committee": committee, "seats": _seats([committee]), **_meetings(committee, request.user)}
+        for committee in committees
+    ]
     return render(request, "members/area/committees.html", {"sections": sections})
 
 
 @login_required
 def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
-    committees = _my_seats(request.user).values("committee")
-    meetings = (
-        Meeting.objects.all()
-        if request.user.is_staff
-        else Meeting.objects.filter(committee__in=committees)
-    )
-    meeting = get_object_or_404(meetings.select_related("committee"), pk=pk)
+    meetings = Meeting.objects.select_related("committee")
+    if not request.user.is_staff:
+        committees = Seat.objects.in_force().held_by(request.user).values("committee")
+        meetings = meetings.filter(committee__in=committees)
+    meeting = get_object_or_404(meetings, pk=pk)
+    language = translation.get_language()
     response = HttpResponse(
-        services.meeting_ics(meeting=meeting, language=translation.get_language()),
+        services.meeting_ics(meeting=meeting, language=language),
         content_type="text/calendar; charset=utf-8",
     )
-    response["Content-Disposition"] = f'attachment; filename="reunion-{meeting.pk}.ics"'
+    filename = f"{slugify(_('meeting'))}-{meeting.pk}.ics"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

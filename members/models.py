@@ -721,6 +721,10 @@ class Representative(models.Model):
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
 
+    def company_is_listed(self) -> bool:
+        """Whether this person's company is a member today (active or in grace)."""
+        return Company.objects.in_directory().filter(pk=self.company_id).exists()
+
 
 class InvitationQuerySet(models.QuerySet):
     """An invitation's state as filters; ``Invitation.state`` says the same of one."""
@@ -1016,6 +1020,9 @@ class PrivateStorage(FileSystemStorage):
     def location(self):
         return os.path.abspath(self.base_location)
 
+    def url(self, name):
+        raise ValueError("Private files have no URL: link to the view that checks access.")
+
 
 private_storage = PrivateStorage()
 
@@ -1084,6 +1091,11 @@ class SeatQuerySet(models.QuerySet):
             )
         )
 
+    def in_force(self) -> "SeatQuerySet":
+        """Current seats whose holder's company is a member: the seats that open a
+        committee's documents and meetings."""
+        return self.current().with_company_listed().filter(company_listed=True)
+
     def held_by(self, user) -> "SeatQuerySet":
         """The seats of ``user``: through their rows at companies, or as staff."""
         if not user.is_authenticated:
@@ -1132,6 +1144,12 @@ class Seat(models.Model):
         verbose_name_plural = _("seats")
         ordering = ["committee", "role", "start"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["committee"],
+                condition=Q(role="chair", end__isnull=True),
+                name="members_seat_one_open_chair",
+                violation_error_message=_("The committee already has a chair during this term."),
+            ),
             models.CheckConstraint(
                 condition=Q(end__isnull=True) | Q(end__gte=F("start")),
                 name="members_seat_end_after_start",
@@ -1156,7 +1174,7 @@ class Seat(models.Model):
     @classmethod
     def from_db(cls, db, field_names, values):
         seat = super().from_db(db, field_names, values)
-        seat._stored_person_id = seat.person_id
+        seat._stored = (seat.person_id, seat.committee_id, seat.end)
         return seat
 
     @property
@@ -1173,37 +1191,37 @@ class Seat(models.Model):
 
     def clean(self) -> None:
         super().clean()
-        if not self.committee_id or not self.start or (self.end and self.end < self.start):
+        if not self.start or (self.end and self.end < self.start):
             return
         errors = {}
-        today = timezone.localdate()
-        if self.person_id:
-            # Checked when the seat is given (or given to someone else), not when a seat
-            # whose company has since lapsed is edited; past terms are history.
-            given = self.person_id != getattr(self, "_stored_person_id", None)
-            running = not self.end or self.end >= today
-            if (
-                given
-                and running
-                and not Company.objects.in_directory(today)
-                .filter(pk=self.person.company_id)
-                .exists()
-            ):
-                errors["person"] = _(
-                    "Only people of companies whose membership is active or in grace can "
-                    "be given a seat."
-                )
-            if self.overlapping().filter(person_id=self.person_id).exists():
+        if self.person_id and self._gives_a_seat() and not self.person.company_is_listed():
+            errors["person"] = _(
+                "Only people of companies whose membership is active or in grace can be "
+                "given a seat."
+            )
+        if self.committee_id:
+            others = self.overlapping()
+            if self.person_id and others.filter(person_id=self.person_id).exists():
                 errors["start"] = _(
                     "This person already has a seat on this committee during this term."
                 )
-        if (
-            self.role == self.Role.CHAIR
-            and self.overlapping().filter(role=self.Role.CHAIR).exists()
-        ):
-            errors["role"] = _("The committee already has a chair during this term.")
+            if self.role == self.Role.CHAIR and others.filter(role=self.Role.CHAIR).exists():
+                errors["role"] = _("The committee already has a chair during this term.")
         if errors:
             raise ValidationError(errors)
+
+    def _gives_a_seat(self) -> bool:
+        """Whether saving would give a running seat: a new one, one moved to another person
+        or committee, or one whose term is extended. Editing a seat whose company has
+        since lapsed (to end it) gives nothing; past terms are history."""
+        if self.end and self.end < timezone.localdate():
+            return False
+        stored = getattr(self, "_stored", None)
+        if stored is None:
+            return True
+        person_id, committee_id, end = stored
+        extended = end is not None and (self.end is None or self.end > end)
+        return (self.person_id, self.committee_id) != (person_id, committee_id) or extended
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -1256,6 +1274,12 @@ class Meeting(models.Model):
         local = timezone.localtime(self.starts_at)
         return f"{self.committee} — {local:%Y-%m-%d %H:%M}"
 
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        self.documents.exclude(committee_id=self.committee_id).update(
+            committee_id=self.committee_id
+        )
+
 
 class DocumentQuerySet(models.QuerySet):
     def readable_by(self, user) -> "DocumentQuerySet":
@@ -1267,13 +1291,7 @@ class DocumentQuerySet(models.QuerySet):
         allowed = Q(access=Document.Access.PUBLIC)
         if can_read_members_content(user):
             allowed |= Q(access=Document.Access.MEMBERS)
-            committees = (
-                Seat.objects.current()
-                .held_by(user)
-                .with_company_listed()
-                .filter(company_listed=True)
-                .values("committee")
-            )
+            committees = Seat.objects.in_force().held_by(user).values("committee")
             allowed |= Q(access=Document.Access.COMMITTEE, committee__in=committees)
         return self.filter(allowed)
 
@@ -1332,7 +1350,7 @@ class Document(models.Model):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
-        if self.meeting_id and not self.committee_id:
+        if self.meeting_id:
             self.committee_id = self.meeting.committee_id
         super().save(*args, **kwargs)
 
@@ -1341,7 +1359,7 @@ class Document(models.Model):
 
     def clean(self) -> None:
         super().clean()
-        if self.meeting_id and self.committee_id and self.meeting.committee_id != self.committee_id:
-            raise ValidationError({"meeting": _("This meeting is another committee's.")})
-        if self.file and self.file.size > DOCUMENT_MAX_BYTES:
+        if self.meeting_id:
+            self.committee_id = self.meeting.committee_id  # a meeting's documents are its
+        if self.file and not self.file._committed and self.file.size > DOCUMENT_MAX_BYTES:
             raise ValidationError({"file": _("The file is larger than 20 MB.")})

@@ -635,25 +635,24 @@ def meeting_ics(*, meeting: Meeting, language: str) -> bytes:
     return calendar.to_ical()
 
 
-def meeting_send_notice(*, meeting: Meeting) -> int:
-    """Email the meeting's notice, with its calendar file, to every current member of the
-    committee, each in their language; record when. Returns how many were sent."""
+def meeting_send_notice(*, meeting: Meeting) -> tuple[int, list[str]]:
+    """Email the meeting's notice, with its calendar file, to everyone holding a seat on
+    the committee that day (their company still a member), each in their language, and
+    record when. Returns how many went out and the addresses that failed."""
     seats = (
         Seat.objects.current(timezone.localtime(meeting.starts_at).date())
-        .filter(committee_id=meeting.committee_id)
-        .select_related("person", "staff_member")
+        .with_company_listed()
+        .filter(committee_id=meeting.committee_id, company_listed=True)
+        .select_related("person__user", "staff_member")
     )
     recipients = {}
     for seat in seats:
         holder = seat.person or seat.staff_member
-        language = (
-            seat.person.user.preferred_language
-            if seat.person and seat.person.user
-            else holder.preferred_language
-        )
-        recipients[holder.email.lower()] = language
+        account = seat.person.user if seat.person else seat.staff_member
+        recipients[holder.email.lower()] = (account or holder).preferred_language
+    sent, failed = 0, []
     for email, language in recipients.items():
-        with translation.override(language):
+        try:
             send_email(
                 template="meeting_notice",
                 to=[email],
@@ -661,12 +660,17 @@ def meeting_send_notice(*, meeting: Meeting) -> int:
                 context={"meeting": meeting, "committee": meeting.committee},
                 attachments=[
                     (
-                        "reunion.ics",
+                        "reunion.ics" if language == "fr" else "meeting.ics",
                         meeting_ics(meeting=meeting, language=language),
                         "text/calendar",
                     )
                 ],
             )
-    meeting.notice_sent_at = timezone.now()
-    meeting.save(update_fields=["notice_sent_at"])
-    return len(recipients)
+            sent += 1
+        except (smtplib.SMTPException, OSError):
+            log.exception("Meeting notice to %s failed", email)
+            failed.append(email)
+    if sent:
+        meeting.notice_sent_at = timezone.now()
+        meeting.save(update_fields=["notice_sent_at"])
+    return sent, failed

@@ -35,6 +35,9 @@ INSTALLED_APPS = [
     "alliance",
     "members",
     "news",
+    # Last, as its documentation asks: deletes a file when its row is deleted or the file
+    # replaced (committee documents must not linger; nor logos and covers).
+    "django_cleanup.apps.CleanupConfig",
 ]
 
 MIDDLEWARE = [

@@ -1,7 +1,9 @@
+from pathlib import Path
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, DEBUG, SECRET_KEY, env
+from .base import ALLOWED_HOSTS, DEBUG, MEDIA_ROOT, PRIVATE_MEDIA_ROOT, SECRET_KEY, env
 
 if DEBUG:
     raise ImproperlyConfigured("DJANGO_DEBUG must not be on in production.")
@@ -29,6 +31,12 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured(
         "DJANGO_ALLOWED_HOSTS is missing: set it to the site's host names, comma-separated, "
         "e.g. DJANGO_ALLOWED_HOSTS=portail.alliancepolymeres.quebec"
+    )
+
+if Path(PRIVATE_MEDIA_ROOT).resolve().is_relative_to(Path(MEDIA_ROOT).resolve()):
+    raise ImproperlyConfigured(
+        "DJANGO_PRIVATE_MEDIA_ROOT must not be inside DJANGO_MEDIA_ROOT: the web server "
+        "would hand out committee documents without checking who asks."
     )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

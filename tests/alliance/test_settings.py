@@ -74,6 +74,19 @@ def test_production_refuses_sqlite():
     assert "not PostgreSQL" in result.stderr
 
 
+def test_production_refuses_committee_documents_inside_the_public_media_folder(tmp_path):
+    env = {
+        **PROD_ENV,
+        "DJANGO_MEDIA_ROOT": str(tmp_path / "media"),
+        "DJANGO_PRIVATE_MEDIA_ROOT": str(tmp_path / "media" / "private"),
+    }
+
+    result = _process(["manage.py", "check"], "alliance.settings.prod", env)
+
+    assert result.returncode != 0
+    assert "must not be inside DJANGO_MEDIA_ROOT" in result.stderr
+
+
 def test_production_settings_start_with_what_they_need():
     result = _process(
         ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
