@@ -29,13 +29,16 @@ from members.models import (
     IN_DIRECTORY,
     Company,
     Invitation,
+    Meeting,
     Representative,
+    Seat,
     Status,
     User,
 )
 
 # A company's administrators manage it while it is a member or about to be one.
 MANAGEABLE = {*IN_DIRECTORY, Status.PENDING}
+DASHBOARD_MEETINGS = 3
 
 LOGIN_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
 
@@ -57,7 +60,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     for company in companies:
         company.person = people[company.pk]
         company.in_directory = company.status in IN_DIRECTORY
-    return render(request, "members/area/dashboard.html", {"companies": companies})
+    committees = Seat.objects.in_force().held_by(request.user).values("committee")
+    meetings = (
+        Meeting.objects.filter(committee__in=committees)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .select_related("committee")
+        .upcoming()[:DASHBOARD_MEETINGS]
+    )
+    return render(
+        request, "members/area/dashboard.html", {"companies": companies, "meetings": meetings}
+    )
 
 
 @login_required

@@ -1246,7 +1246,7 @@ class Meeting(models.Model):
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
-    video_url = models.URLField(_("video link"), blank=True)
+    video_url = WebsiteField(_("video link"), blank=True)
     agenda = RichTextField(_("agenda"), blank=True)
     summary = models.TextField(
         _("public summary"), blank=True, help_text=_("Shown to everyone on the committee page.")

@@ -397,3 +397,32 @@ def test_admin_lists_start_on_current_seats_and_upcoming_meetings(cast):
     assert "Ancienne" in staff.get("/admin/members/seat/?term=all").content.decode()
     meetings = staff.get("/admin/members/meeting/").content.decode()
     assert "2030-03-01" in meetings and "2021-03-01" not in meetings
+
+
+def test_staff_admin_pages_for_committees_open(cast):
+    meeting = Meeting.objects.create(
+        committee=cast["committee"], starts_at=timezone.now() + dt.timedelta(days=3)
+    )
+    document(cast["committee"], Document.Access.COMMITTEE, "Procès-verbal", meeting)
+    staff = as_(cast["staff"])
+    for url in (
+        "/admin/members/meeting/add/",
+        f"/admin/members/meeting/{meeting.pk}/change/",
+        "/admin/members/committee/add/",
+        "/admin/members/representative/",
+    ):
+        response = staff.get(url)
+        assert response.status_code == 200, url
+    page = staff.get(f"/admin/members/meeting/{meeting.pk}/change/").content.decode()
+    # The document links to the checked download view, never to a file address.
+    assert f'href="/fr/comites/documents/{meeting.documents.get().pk}/"' in page
+    assert 'name="agenda_fr"' in page and 'name="agenda_en"' in page
+
+
+def test_the_dashboard_lists_my_next_committee_meetings(cast):
+    Meeting.objects.create(
+        committee=cast["committee"], starts_at=dt.datetime(2031, 5, 6, 9, 0, tzinfo=QUEBEC)
+    )
+    page = as_(cast["on_committee"]).get("/fr/espace-membre/").content.decode()
+    assert "6 mai 2031 09:00" in page and "Ventes et développement de marché" in page
+    assert "6 mai 2031" not in as_(cast["member"]).get("/fr/espace-membre/").content.decode()
