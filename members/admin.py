@@ -111,15 +111,15 @@ class MembershipCategoryAdmin(FrenchFirstAdmin):
 # --- Companies -----------------------------------------------------------------------
 
 
-class DefaultChoiceFilter(admin.SimpleListFilter):
-    """A filter on a field's choices that starts on ``default`` rather than on "all"."""
+class DefaultLookupFilter(admin.SimpleListFilter):
+    """A filter that starts on ``default``; ``options`` maps each value to its label and
+    to what it does to the queryset."""
 
-    field: str
-    choices_list: list
     default: str
+    options: dict
 
     def lookups(self, request, model_admin):
-        return [*self.choices_list, ("all", _("All"))]
+        return [(value, label) for value, (label, _apply) in self.options.items()]
 
     def choices(self, changelist):
         current = self.value() or self.default
@@ -131,8 +131,25 @@ class DefaultChoiceFilter(admin.SimpleListFilter):
             }
 
     def queryset(self, request, queryset):
-        value = self.value() or self.default
-        return queryset if value == "all" else queryset.filter(**{self.field: value})
+        _label, apply = self.options.get(self.value() or self.default, (None, None))
+        return apply(queryset) if apply else queryset
+
+
+class DefaultChoiceFilter(DefaultLookupFilter):
+    """A filter on a field's choices that starts on ``default`` rather than on "all"."""
+
+    field: str
+    choices_list: list
+
+    @property
+    def options(self) -> dict:
+        return {
+            **{
+                value: (label, lambda queryset, value=value: queryset.filter(**{self.field: value}))
+                for value, label in self.choices_list
+            },
+            "all": (_("All"), lambda queryset: queryset),
+        }
 
 
 class StatusFilter(DefaultChoiceFilter):
@@ -542,30 +559,6 @@ class AccountClosureAdmin(admin.ModelAdmin):
 
 
 # --- Committees ----------------------------------------------------------------------
-
-
-class DefaultLookupFilter(admin.SimpleListFilter):
-    """A filter that starts on ``default``; ``options`` maps each value to its label and
-    to what it does to the queryset."""
-
-    default: str
-    options: dict
-
-    def lookups(self, request, model_admin):
-        return [(value, label) for value, (label, _apply) in self.options.items()]
-
-    def choices(self, changelist):
-        current = self.value() or self.default
-        for value, label in self.lookup_choices:
-            yield {
-                "selected": current == value,
-                "query_string": changelist.get_query_string({self.parameter_name: value}),
-                "display": label,
-            }
-
-    def queryset(self, request, queryset):
-        _label, apply = self.options.get(self.value() or self.default, (None, None))
-        return apply(queryset) if apply else queryset
 
 
 class CurrentSeatFilter(DefaultLookupFilter):
