@@ -75,10 +75,13 @@ class UserAdmin(BaseUserAdmin):
                 "fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions"),
             },
         ),
-        (_("Important dates"), {"fields": ("last_login", "date_joined")}),
+        (
+            _("Important dates"),
+            {"fields": ("last_login", "date_joined", "privacy_consented_at")},
+        ),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
-    readonly_fields = ("last_login", "date_joined")
+    readonly_fields = ("last_login", "date_joined", "privacy_consented_at")
 
 
 # --- Reference lists ---------------------------------------------------------------
@@ -528,34 +531,32 @@ class ApplicationAdmin(admin.ModelAdmin):
         return super().response_change(request, obj)
 
 
+class RecordAdmin(admin.ModelAdmin):
+    """Records the portal writes (what was sent, what happened): read, never edited."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(RenewalReminder)
-class RenewalReminderAdmin(admin.ModelAdmin):
+class RenewalReminderAdmin(RecordAdmin):
     list_display = ("sent_at", "kind", "email", "membership")
     list_filter = ("kind",)
     search_fields = ("email", "membership__company__name")
     list_select_related = ("membership__company",)
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(AccountClosure)
-class AccountClosureAdmin(admin.ModelAdmin):
-    """Accounts people closed themselves (Law 25): nothing to edit, something to act on
-    when a company is left without an administrator."""
+class AccountClosureAdmin(RecordAdmin):
+    """Accounts people closed themselves (Law 25): something to act on when a company is
+    left without an administrator."""
 
     list_display = ("closed_at", "company", "role", "left_without_admin")
     list_filter = ("left_without_admin",)
     list_select_related = ("company",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 # --- Committees ----------------------------------------------------------------------

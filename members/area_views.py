@@ -26,18 +26,14 @@ from members.forms import (
     RepresentationForm,
 )
 from members.models import (
-    IN_DIRECTORY,
+    Committee,
     Company,
     Invitation,
     Meeting,
     Representative,
-    Seat,
-    Status,
     User,
 )
 
-# A company's administrators manage it while it is a member or about to be one.
-MANAGEABLE = {*IN_DIRECTORY, Status.PENDING}
 DASHBOARD_MEETINGS = 3
 
 LOGIN_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
@@ -59,10 +55,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     companies = list(my_companies(request.user).order_by("sort_name"))
     for company in companies:
         company.person = people[company.pk]
-        company.in_directory = company.status in IN_DIRECTORY
-    committees = Seat.objects.in_force().held_by(request.user).values("committee")
+        company.manageable = company.can_be_managed_by(company.person)
     meetings = (
-        Meeting.objects.filter(committee__in=committees)
+        Meeting.objects.filter(committee__in=Committee.objects.sat_on_by(request.user))
         .exclude(status=Meeting.Status.CANCELLED)
         .select_related("committee")
         .upcoming()[:DASHBOARD_MEETINGS]
@@ -158,7 +153,7 @@ def _company_of(request: HttpRequest, slug: str, *, manage: bool = False):
     manage it gets a 403."""
     company = get_object_or_404(my_companies(request.user), slug=slug)
     person = company.representatives.get(user=request.user)
-    can_manage = person.role == Representative.Role.ADMIN and company.status in MANAGEABLE
+    can_manage = company.can_be_managed_by(person)
     if manage and not can_manage:
         raise PermissionDenied(
             _("Only the company's administrators can do this, while it is a member.")

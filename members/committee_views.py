@@ -9,7 +9,6 @@ from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -93,8 +92,7 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def my_committees(request: HttpRequest) -> HttpResponse:
-    seats = Seat.objects.in_force().held_by(request.user).select_related("committee")
-    committees = sorted({seat.committee for seat in seats}, key=lambda c: (c.position, c.pk))
+    committees = Committee.objects.sat_on_by(request.user)
     sections = [
         {"committee": committee, "seats": _seats([committee]), **_meetings(committee, request.user)}
         for committee in committees
@@ -106,14 +104,13 @@ def my_committees(request: HttpRequest) -> HttpResponse:
 def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
     meetings = Meeting.objects.select_related("committee")
     if not request.user.is_staff:
-        committees = Seat.objects.in_force().held_by(request.user).values("committee")
-        meetings = meetings.filter(committee__in=committees)
+        meetings = meetings.filter(committee__in=Committee.objects.sat_on_by(request.user))
     meeting = get_object_or_404(meetings, pk=pk)
     language = translation.get_language()
     response = HttpResponse(
         services.meeting_ics(meeting=meeting, language=language),
         content_type="text/calendar; charset=utf-8",
     )
-    filename = f"{slugify(_('meeting'))}-{meeting.pk}.ics"
+    filename = services.meeting_ics_filename(meeting=meeting, language=language)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -35,8 +35,24 @@ def privacy_consent_label() -> str:
     )
 
 
+class SectionedForm:
+    """A form shown as fieldsets: ``SECTIONS`` lists (legend, help, field names), and
+    ``Meta.fields`` is derived from it with ``section_fields``."""
+
+    SECTIONS: list[tuple]
+
+    def sections(self) -> list[tuple]:
+        return [
+            (legend, help, [self[name] for name in names]) for legend, help, names in self.SECTIONS
+        ]
+
+
+def section_fields(sections: list[tuple]) -> list[str]:
+    return [name for _legend, _help, names in sections for name in names]
+
+
 # The form as people see it: legend, help, fields.
-SECTIONS = [
+APPLICATION_SECTIONS = [
     (
         _("The company"),
         "",
@@ -66,7 +82,9 @@ SECTIONS = [
 ]
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(SectionedForm, forms.ModelForm):
+    SECTIONS = APPLICATION_SECTIONS
+
     """The public form to join. Besides the model's checks it catches a company that is
     already a member or has already applied, and submissions made by robots."""
 
@@ -77,7 +95,7 @@ class ApplicationForm(forms.ModelForm):
 
     class Meta:
         model = Application
-        fields = [name for _legend, _help, names in SECTIONS for name in names]
+        fields = section_fields(APPLICATION_SECTIONS)
         widgets = {
             **{field: forms.CheckboxSelectMultiple for field in CLASSIFICATION_FIELDS.values()},
             "category": forms.RadioSelect,
@@ -92,9 +110,6 @@ class ApplicationForm(forms.ModelForm):
         for name, token in AUTOCOMPLETE.items():
             self.fields[name].widget.attrs["autocomplete"] = token
         self.fields["fax"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
-
-    def sections(self) -> list[tuple]:
-        return [(legend, help, [self[name] for name in names]) for legend, help, names in SECTIONS]
 
     def clean_fax(self) -> str:
         if self.cleaned_data.get("fax"):
@@ -227,27 +242,36 @@ class InvitationAccountForm(InvitationConsentForm):
 # --- The member area ----------------------------------------------------------------------
 
 
-class CompanyProfileForm(forms.ModelForm):
+PROFILE_SECTIONS = [
+    (
+        _("Presentation"),
+        "",
+        ["description_fr", "description_en", "products_fr", "products_en", "logo"],
+    ),
+    (
+        _("Contact details"),
+        "",
+        ["website", "email", "phone", "street_address", "city", "postal_code", "region"],
+    ),
+    (_("Classification"), "", list(CLASSIFICATION_FIELDS.values())),
+]
+
+
+class CompanyProfileForm(SectionedForm, forms.ModelForm):
     """What a company's administrators keep current themselves. The NEQ, legal name,
     membership and staff notes are not in it: a request posting them changes nothing."""
 
+    SECTIONS = PROFILE_SECTIONS
+
     class Meta:
         model = Company
-        fields = [
-            "description_fr",
-            "description_en",
-            "products_fr",
-            "products_en",
-            "website",
-            "email",
-            "phone",
-            "street_address",
-            "city",
-            "postal_code",
-            "region",
-            "logo",
-            *CLASSIFICATION_FIELDS.values(),
-        ]
+        fields = section_fields(PROFILE_SECTIONS)
+        labels = {
+            "description_fr": _("Description in French"),
+            "description_en": _("Description in English"),
+            "products_fr": _("Products and services in French"),
+            "products_en": _("Products and services in English"),
+        }
         widgets = {
             **{field: forms.CheckboxSelectMultiple for field in CLASSIFICATION_FIELDS.values()},
             **{
@@ -259,21 +283,9 @@ class CompanyProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["description_fr"].required = True
-        for language, name in (("fr", _("French")), ("en", _("English"))):
-            self.fields[f"description_{language}"].label = _("Description (%(language)s)") % {
-                "language": name
-            }
-            self.fields[f"products_{language}"].label = _(
-                "Products and services (%(language)s)"
-            ) % {"language": name}
-        for field in CLASSIFICATION_FIELDS.values():
-            self.fields[field].queryset = self.fields[field].queryset.order_by("position", "pk")
 
     def clean_postal_code(self) -> str:
         return normalize_postal_code(self.cleaned_data["postal_code"])
-
-    def classifications(self) -> list:
-        return [self[field] for field in CLASSIFICATION_FIELDS.values()]
 
 
 class ColleagueInvitationForm(forms.ModelForm):

@@ -267,6 +267,9 @@ class Status(models.TextChoices):
 
 
 IN_DIRECTORY = (Status.ACTIVE, Status.GRACE)
+# A company's own people may change its profile and invite while it is a member, or
+# about to be one.
+MANAGEABLE = (*IN_DIRECTORY, Status.PENDING)
 
 
 def grace_days() -> int:
@@ -538,6 +541,16 @@ class Company(models.Model):
     def get_status_display(self) -> str:
         """The label of ``status``, which ``Company.objects.with_status()`` annotates."""
         return Status(self.status).label
+
+    @property
+    def is_listed(self) -> bool:
+        """In the public directory (needs the ``status`` annotation)."""
+        return self.status in IN_DIRECTORY
+
+    def can_be_managed_by(self, person: "Representative") -> bool:
+        """Whether ``person`` may change the profile and the people (needs ``status``):
+        its administrators, while it is a member or about to be one."""
+        return person.role == Representative.Role.ADMIN and self.status in MANAGEABLE
 
     def clean(self) -> None:
         super().clean()
@@ -1051,6 +1064,12 @@ class StrategicAxis(models.TextChoices):
     VISIBILITY = "visibility", _("The sector's visibility (rayonnement)")
 
 
+class CommitteeQuerySet(models.QuerySet):
+    def sat_on_by(self, user) -> "CommitteeQuerySet":
+        """The committees where ``user`` holds a seat in force."""
+        return self.filter(pk__in=Seat.objects.in_force().held_by(user).values("committee"))
+
+
 class Committee(models.Model):
     """One of the industrial sub-committees, one per axis of the strategic plan."""
 
@@ -1060,6 +1079,8 @@ class Committee(models.Model):
     axis = models.CharField(_("strategic axis"), max_length=20, choices=StrategicAxis.choices)
     mandate = models.TextField(_("mandate"))
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = CommitteeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("committee")
@@ -1091,10 +1112,10 @@ class SeatQuerySet(models.QuerySet):
             )
         )
 
-    def in_force(self) -> "SeatQuerySet":
-        """Current seats whose holder's company is a member: the seats that open a
-        committee's documents and meetings."""
-        return self.current().with_company_listed().filter(company_listed=True)
+    def in_force(self, on: dt.date | None = None) -> "SeatQuerySet":
+        """Seats running ``on`` that day (today) whose holder's company is a member: the
+        seats that open a committee's documents and meetings."""
+        return self.current(on).with_company_listed().filter(company_listed=True)
 
     def held_by(self, user) -> "SeatQuerySet":
         """The seats of ``user``: through their rows at companies, or as staff."""
@@ -1291,8 +1312,9 @@ class DocumentQuerySet(models.QuerySet):
         allowed = Q(access=Document.Access.PUBLIC)
         if can_read_members_content(user):
             allowed |= Q(access=Document.Access.MEMBERS)
-            committees = Seat.objects.in_force().held_by(user).values("committee")
-            allowed |= Q(access=Document.Access.COMMITTEE, committee__in=committees)
+            allowed |= Q(
+                access=Document.Access.COMMITTEE, committee__in=Committee.objects.sat_on_by(user)
+            )
         return self.filter(allowed)
 
 

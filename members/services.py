@@ -11,10 +11,11 @@ from allauth.account.models import EmailAddress
 from allauth.account.utils import filter_users_by_email
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from alliance.emails import send_email
@@ -263,13 +264,18 @@ def reminders_send(*, today: dt.date | None = None) -> int:
             end__lt=today - grace, end__gte=today - grace - late
         ),
     }
+    later = Membership.objects.filter(company=OuterRef("company"), end__gt=OuterRef("end"))
+    admins = Representative.objects.filter(role=Representative.Role.ADMIN)
     sent = 0
     for kind, periods in due.items():
-        periods = periods.filter(cancelled_on__isnull=True).select_related("company")
+        periods = (
+            periods.filter(cancelled_on__isnull=True)
+            .exclude(Exists(later))
+            .select_related("company")
+            .prefetch_related(Prefetch("company__representatives", queryset=admins))
+        )
         for period in periods:
-            if Membership.objects.filter(company=period.company_id, end__gt=period.end).exists():
-                continue
-            for person in period.company.representatives.filter(role=Representative.Role.ADMIN):
+            for person in period.company.representatives.all():
                 sent += _send_reminder(period=period, kind=kind, person=person)
     return sent
 
@@ -635,14 +641,18 @@ def meeting_ics(*, meeting: Meeting, language: str) -> bytes:
     return calendar.to_ical()
 
 
+def meeting_ics_filename(*, meeting: Meeting, language: str) -> str:
+    with translation.override(language):
+        return f"{slugify(_('meeting'))}-{meeting.pk}.ics"
+
+
 def meeting_send_notice(*, meeting: Meeting) -> tuple[int, list[str]]:
     """Email the meeting's notice, with its calendar file, to everyone holding a seat on
     the committee that day (their company still a member), each in their language, and
     record when. Returns how many went out and the addresses that failed."""
     seats = (
-        Seat.objects.current(timezone.localtime(meeting.starts_at).date())
-        .with_company_listed()
-        .filter(committee_id=meeting.committee_id, company_listed=True)
+        Seat.objects.in_force(timezone.localtime(meeting.starts_at).date())
+        .filter(committee_id=meeting.committee_id)
         .select_related("person__user", "staff_member")
     )
     recipients = {}
@@ -660,7 +670,7 @@ def meeting_send_notice(*, meeting: Meeting) -> tuple[int, list[str]]:
                 context={"meeting": meeting, "committee": meeting.committee},
                 attachments=[
                     (
-                        "reunion.ics" if language == "fr" else "meeting.ics",
+                        meeting_ics_filename(meeting=meeting, language=language),
                         meeting_ics(meeting=meeting, language=language),
                         "text/calendar",
                     )

@@ -8,7 +8,7 @@ from django_ratelimit.decorators import ratelimit
 
 from members import directory, services
 from members.forms import ApplicationForm
-from members.models import CLASSIFICATION_FIELDS, IN_DIRECTORY, Company
+from members.models import CLASSIFICATION_FIELDS, Company
 from members.search import NameFirst
 
 
@@ -78,7 +78,6 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "company": company,
             "people": company.representatives.visible_to(request.user),
             "classifications": company.classifications(),
-            "in_directory": company.status in IN_DIRECTORY,
         },
     )
 
