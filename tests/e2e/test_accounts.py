@@ -83,7 +83,7 @@ def test_invited_person_edits_the_profile_and_the_directory_shows_it(
     # A colleague can read the profile but not change it.
     log_in(visitor, colleague.email, PASSWORD)
     visitor.goto(f"/fr/espace-membre/entreprises/{company.slug}/")
-    expect(visitor.get_by_text("Seuls les administrateurs")).to_be_visible()
+    expect(visitor.get_by_text("Seuls les gestionnaires du profil")).to_be_visible()
     expect(visitor.get_by_role("button", name="Enregistrer le profil")).to_have_count(0)
     expect(visitor.locator("#id_description_en")).to_be_disabled()
 

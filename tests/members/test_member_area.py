@@ -172,7 +172,7 @@ def test_the_lapsed_companys_people_read_but_cannot_change(world):
     client = as_(world["lapsed_admin"])
     slug = world["lapsed"].slug
     page = client.get(f"{AREA}entreprises/{slug}/")
-    assert page.status_code == 200 and "Seuls les administrateurs" in page.content.decode()
+    assert page.status_code == 200 and "Seuls les gestionnaires du profil" in page.content.decode()
     assert client.post(f"{AREA}entreprises/{slug}/", profile_data()).status_code == 403
     assert client.get(f"{AREA}entreprises/{slug}/collegues/").status_code == 403
     dashboard = client.get(AREA).content.decode()
@@ -279,7 +279,7 @@ def test_an_administrator_without_an_account_does_not_count(world):
     client.post(url, {"action": "role", "person": contact.pk, "role": "admin"})
     me = Representative.objects.get(user=world["admin"])
     response = client.post(url, {"action": "remove", "person": me.pk}, follow=True)
-    assert "toujours au moins un administrateur" in response.content.decode()
+    assert "toujours au moins un gestionnaire" in response.content.decode()
     assert Representative.objects.filter(pk=me.pk).exists()
 
 
@@ -290,9 +290,9 @@ def test_a_company_always_keeps_an_administrator(world):
     response = client.post(
         url, {"action": "role", "person": me.pk, "role": "colleague"}, follow=True
     )
-    assert "toujours au moins un administrateur" in response.content.decode()
+    assert "toujours au moins un gestionnaire" in response.content.decode()
     response = client.post(url, {"action": "remove", "person": me.pk}, follow=True)
-    assert "toujours au moins un administrateur" in response.content.decode()
+    assert "toujours au moins un gestionnaire" in response.content.decode()
     me.refresh_from_db()
     assert me.role == "admin"
 
