@@ -409,17 +409,19 @@ class CompanyAdmin(FrenchFirstAdmin, ImportExportMixin, ExportActionMixin, Versi
 # --- Invitations -------------------------------------------------------------------
 
 
-class InvitationStateFilter(DefaultChoiceFilter):
+class InvitationStateFilter(DefaultLookupFilter):
     """Staff land on the invitations still waiting for an answer."""
 
     title = _("state")
     parameter_name = "state"
-    choices_list = Invitation.State.choices
     default = Invitation.State.PENDING
-
-    def queryset(self, request, queryset):
-        value = self.value() or self.default
-        return queryset if value == "all" else queryset.in_state(value)
+    options = {
+        **{
+            state: (label, lambda invitations, state=state: invitations.in_state(state))
+            for state, label in Invitation.State.choices
+        },
+        "all": (_("All"), lambda invitations: invitations),
+    }
 
 
 @admin.register(Invitation)

@@ -326,3 +326,13 @@ def test_the_login_page_offers_joining_not_signing_up(client):
     page = client.get("/fr/compte/login/").content.decode()
     assert "invitation par courriel" in page and 'href="/fr/adhesion/"' in page
     assert "/compte/signup/" not in page
+
+
+def test_the_invitation_list_starts_on_those_waiting(staff_browser, send, client):
+    link = send(CompanyFactory(), "acceptee@exemple.qc.ca")
+    send(CompanyFactory(), "attente@exemple.qc.ca")
+    client.post(path_of(link), account_form())
+    waiting = staff_browser.get(INVITATIONS_ADMIN).content.decode()
+    assert "attente@exemple.qc.ca" in waiting and "acceptee@exemple.qc.ca" not in waiting
+    accepted = staff_browser.get(INVITATIONS_ADMIN + "?state=accepted").content.decode()
+    assert "acceptee@exemple.qc.ca" in accepted and "attente@exemple.qc.ca" not in accepted
