@@ -1199,9 +1199,19 @@ class Seat(models.Model):
         return seat
 
     @property
+    def holder(self) -> "Representative | User | None":
+        """Who holds the seat: a company's person, or the staff member (secretary)."""
+        return self.person or self.staff_member
+
+    @property
     def holder_name(self) -> str:
-        holder = self.person or self.staff_member
-        return holder.full_name if self.person else str(holder or "")
+        return self.person.full_name if self.person else str(self.staff_member or "")
+
+    @property
+    def holder_language(self) -> str:
+        """The language to write to the holder in: their account's, else their row's."""
+        account = self.person.user if self.person else self.staff_member
+        return (account or self.holder).preferred_language
 
     def overlapping(self) -> "SeatQuerySet":
         """Other seats on the same committee whose term overlaps this one's."""

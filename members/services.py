@@ -655,11 +655,7 @@ def meeting_send_notice(*, meeting: Meeting) -> tuple[int, list[str]]:
         .filter(committee_id=meeting.committee_id)
         .select_related("person__user", "staff_member")
     )
-    recipients = {}
-    for seat in seats:
-        holder = seat.person or seat.staff_member
-        account = seat.person.user if seat.person else seat.staff_member
-        recipients[holder.email.lower()] = (account or holder).preferred_language
+    recipients = {seat.holder.email.lower(): seat.holder_language for seat in seats}
     sent, failed = 0, []
     for email, language in recipients.items():
         try:
