@@ -62,6 +62,13 @@ class UserManager(BaseUserManager["User"]):
         extra["is_superuser"] = True
         return self._create_user(email, password, **extra)
 
+    def with_verified_email(self, email: str) -> "models.QuerySet[User]":
+        """The account that verified ``email`` (at most one: allauth keeps verified
+        addresses unique). An address added to an account but never confirmed may be
+        anyone's: it never receives a login code or a password reset for that account,
+        never accepts an invitation, and never counts as "already has an account"."""
+        return self.filter(emailaddress__email__iexact=email.strip(), emailaddress__verified=True)
+
 
 class User(AbstractBaseUser, PermissionsMixin):
     """A person who can log in; the email address is the login, there is no username."""

@@ -298,6 +298,89 @@ def test_an_invitation_to_an_address_another_account_verified_asks_to_log_in(cli
     assert user.representations.count() == 1
 
 
+# --- An address someone added without verifying it ----------------------------------------
+
+VICTIM = "victime@exemple.qc.ca"
+
+
+@pytest.fixture
+def attacker(client):
+    """A person who added someone else's address to their own account and never verified
+    it (they cannot: the confirmation goes to its owner)."""
+    attacker = UserFactory(email="attaquant@exemple.qc.ca", preferred_language="en")
+    browser = Client()
+    browser.force_login(attacker)
+    response = browser.post("/fr/compte/email/", {"action_add": "", "email": VICTIM})
+    assert response.status_code == 302
+    assert attacker.emailaddress_set.filter(email=VICTIM, verified=False).exists()
+    mail.outbox.clear()
+    return attacker
+
+
+def code_in(message) -> str | None:
+    found = re.search(r"\b[A-Z0-9]{4}-[A-Z0-9]{4}\b", message.body)
+    return found.group(0) if found else None
+
+
+def test_an_invitation_to_an_address_only_claimed_by_another_account_is_the_invitees(
+    client, send, attacker
+):
+    company = CompanyFactory(name="Entreprise Visée")
+    link = send(company, VICTIM)
+
+    # The invited person is offered an account of their own, not "log in".
+    page = client.get(path_of(link)).content.decode()
+    assert 'name="password1"' in page and "Un compte existe déjà" not in page
+
+    # Logging in by code with the invited address never opens the other account.
+    mail.outbox.clear()
+    client.post("/fr/compte/login/code/", {"email": VICTIM})
+    assert [message.to for message in mail.outbox] == [[VICTIM]]
+    code = code_in(mail.outbox[-1])
+    if code:
+        client.post("/fr/compte/login/code/confirm/", {"code": code})
+    assert client.session.get("_auth_user_id") != str(attacker.pk)
+    assert not attacker.emailaddress_set.filter(email=VICTIM, verified=True).exists()
+
+    # The person who owns the address accepts; the company is theirs, not the other's.
+    client.logout()
+    assert client.post(path_of(link), account_form()).status_code == 302
+    victim = User.objects.get(email=VICTIM)
+    assert victim != attacker
+    assert list(victim.representations.values_list("company__name", flat=True)) == [
+        "Entreprise Visée"
+    ]
+    assert not attacker.representations.exists()
+
+
+def test_an_account_that_only_claims_the_invited_address_cannot_accept(client, send, attacker):
+    link = send(CompanyFactory(), VICTIM)
+    client.force_login(attacker)
+    assert client.get(path_of(link)).status_code == 403
+    assert client.post(path_of(link), {"consent": "on"}).status_code == 403
+    assert Invitation.objects.get().accepted_at is None
+    assert not attacker.representations.exists()
+
+
+def test_a_password_reset_to_an_address_only_claimed_by_another_account_resets_nothing(
+    client, attacker
+):
+    client.post("/fr/compte/password/reset/", {"email": VICTIM})
+    assert [message.to for message in mail.outbox] == [[VICTIM]]
+    assert "/password/reset/key/" not in mail.outbox[-1].body
+    # Nor is the mail written in the language of the account that claims the address.
+    assert "Bonjour" in mail.outbox[-1].body
+
+
+def test_account_emails_to_a_second_verified_address_are_in_the_persons_language(client):
+    user = UserFactory(email="principale@exemple.qc.ca", preferred_language="en")
+    user.emailaddress_set.create(email="seconde@exemple.qc.ca", verified=True)
+    client.post("/fr/compte/login/code/", {"email": "seconde@exemple.qc.ca"})
+    assert mail.outbox[-1].to == ["seconde@exemple.qc.ca"]
+    assert mail.outbox[-1].body.startswith("Hello")
+    assert code_in(mail.outbox[-1])
+
+
 def test_accepting_again_after_changing_address_keeps_one_row_per_company(client, send):
     company = CompanyFactory()
     user = UserFactory(email="ancienne@exemple.qc.ca")
