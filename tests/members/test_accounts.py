@@ -481,6 +481,16 @@ def test_an_invitation_to_an_address_only_claimed_by_another_account_is_the_invi
     assert not attacker.representations.exists()
 
 
+def test_a_login_code_to_an_address_only_claimed_by_another_account_opens_nothing(client, attacker):
+    client.post("/fr/compte/login/code/", {"email": VICTIM})
+    assert [message.to for message in mail.outbox] == [[VICTIM]]
+    code = code_in(mail.outbox[-1])
+    if code:
+        client.post("/fr/compte/login/code/confirm/", {"code": code})
+    assert "_auth_user_id" not in client.session
+    assert not attacker.emailaddress_set.filter(email=VICTIM, verified=True).exists()
+
+
 def test_an_account_that_only_claims_the_invited_address_cannot_accept(client, send, attacker):
     link = send(CompanyFactory(), VICTIM)
     client.force_login(attacker)
