@@ -1,11 +1,46 @@
-"""Who may read what is reserved for members. Every view, feed and page asks here."""
+"""Who may read what is reserved for members, and who acts as staff. Every view, feed,
+page and queryset asks here."""
 
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest
 
 if TYPE_CHECKING:
     from members.models import User
+
+SECOND_FACTOR_PASSED = "_second_factor_passed"
+
+
+def session_passed_second_factor(request: HttpRequest) -> bool:
+    """Whether the login of this request's session went through a second factor
+    (allauth records each step of a login, and each reauthentication, in the session)."""
+    from allauth.account.authentication import get_authentication_records
+
+    records = get_authentication_records(request, request.user)
+    return any(record.get("method") == "mfa" for record in records)
+
+
+def mark_second_factor(request: HttpRequest) -> None:
+    """Remember on the request's user whether their session passed a second factor, for
+    ``acts_as_staff`` (querysets and templates see the user, not the request). Called
+    once per request by members.middleware.StaffSecondFactorMiddleware."""
+    user = request.user
+    if user.is_authenticated and user.is_staff:
+        setattr(user, SECOND_FACTOR_PASSED, session_passed_second_factor(request))
+
+
+def acts_as_staff(user: "User | AnonymousUser") -> bool:
+    """Whether ``user`` uses staff privileges in this request: drafts, unlisted companies,
+    every document, the admin. A staff account counts only in a session that passed its
+    second factor; with the password alone it is a visitor, or a member if it is one.
+    A user not marked by a request (a script, an email) is not acting as staff."""
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and getattr(user, SECOND_FACTOR_PASSED, False)
+    )
 
 
 def is_active_member(user: "User | AnonymousUser") -> bool:
@@ -24,6 +59,4 @@ def is_active_member(user: "User | AnonymousUser") -> bool:
 
 def can_read_members_content(user: "User | AnonymousUser") -> bool:
     """Staff, and the people of member companies in good standing (not lapsed ones)."""
-    return bool(user.is_authenticated and user.is_active and user.is_staff) or is_active_member(
-        user
-    )
+    return acts_as_staff(user) or is_active_member(user)

@@ -14,9 +14,9 @@ SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
 
 
 def language_of(email: str) -> str:
-    """The language a person reads their emails in: their account's choice, else the
-    language of the page that made the email, else French."""
-    user = User.objects.filter(email__iexact=email).only("preferred_language").first()
+    """The language a person reads their emails in: the choice of the account that
+    verified the address, else the language of the page that made the email, else French."""
+    user = User.objects.with_verified_email(email).only("preferred_language").first()
     if user:
         return user.preferred_language
     current = translation.get_language() or ""

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from members import services
+from members.access import acts_as_staff
 from members.models import Committee, Document, Meeting, Representative, Seat
 from news.models import Article
 
@@ -103,7 +104,7 @@ def my_committees(request: HttpRequest) -> HttpResponse:
 @login_required
 def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
     meetings = Meeting.objects.select_related("committee")
-    if not request.user.is_staff:
+    if not acts_as_staff(request.user):
         meetings = meetings.filter(committee__in=Committee.objects.sat_on_by(request.user))
     meeting = get_object_or_404(meetings, pk=pk)
     language = translation.get_language()

@@ -1,3 +1,4 @@
+from allauth.account.forms import RequestLoginCodeForm, ResetPasswordForm
 from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
@@ -237,6 +238,28 @@ class InvitationAccountForm(InvitationConsentForm):
             "password": data["password1"],
             "language": data["language"],
         }
+
+
+# --- allauth's forms that look an account up by its address -----------------------------
+# allauth also matches addresses added to an account but never verified, and the login and
+# the account's own address: whoever adds someone else's address would receive, through
+# its owner, a code or a reset link to their own account. Only a verified address is
+# someone's (``User.objects.with_verified_email``).
+
+
+class LoginByCodeForm(RequestLoginCodeForm):
+    def clean_email(self) -> str:
+        email = super().clean_email()
+        if email:
+            self._user = User.objects.with_verified_email(email).filter(is_active=True).first()
+        return email
+
+
+class PasswordResetForm(ResetPasswordForm):
+    def clean_email(self) -> str:
+        email = super().clean_email()
+        self.users = list(User.objects.with_verified_email(email).filter(is_active=True))
+        return email
 
 
 # --- The member area ----------------------------------------------------------------------

@@ -31,7 +31,7 @@ from imagekit.processors import ResizeToFit
 
 from alliance.fields import RichTextField, SafeImageField, WebsiteField
 from alliance.text import fold
-from members.access import can_read_members_content
+from members.access import acts_as_staff, can_read_members_content
 from members.validators import (
     normalize_neq,
     normalize_postal_code,
@@ -61,6 +61,13 @@ class UserManager(BaseUserManager["User"]):
         extra["is_staff"] = True
         extra["is_superuser"] = True
         return self._create_user(email, password, **extra)
+
+    def with_verified_email(self, email: str) -> "models.QuerySet[User]":
+        """The account that verified ``email`` (at most one: allauth keeps verified
+        addresses unique). An address added to an account but never confirmed may be
+        anyone's: it never receives a login code or a password reset for that account,
+        never accepts an invitation, and never counts as "already has an account"."""
+        return self.filter(emailaddress__email__iexact=email.strip(), emailaddress__verified=True)
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -1317,7 +1324,7 @@ class DocumentQuerySet(models.QuerySet):
         """The documents ``user`` may open: public ones; members' ones for people of
         member companies (and staff); a committee's own ones for its current members
         (and staff)."""
-        if user.is_authenticated and user.is_active and user.is_staff:
+        if acts_as_staff(user):
             return self
         allowed = Q(access=Document.Access.PUBLIC)
         if can_read_members_content(user):

@@ -8,7 +8,6 @@ import smtplib
 import icalendar
 import reversion
 from allauth.account.models import EmailAddress
-from allauth.account.utils import filter_users_by_email
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
@@ -305,9 +304,8 @@ def _send_reminder(*, period: Membership, kind: str, person: Representative) -> 
 
 
 def account_for(email: str) -> User | None:
-    """The account an address belongs to: its login, or another address it verified."""
-    users = filter_users_by_email(email, prefer_verified=True)
-    return users[0] if users else None
+    """The account an address belongs to: the one that verified it."""
+    return User.objects.with_verified_email(email).first()
 
 
 class InvitationError(Exception):

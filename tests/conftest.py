@@ -3,7 +3,7 @@ from django.core.cache import cache
 from django.core.signals import request_finished
 from django.utils import translation
 
-from tests.factories import StaffFactory
+from tests.factories import StaffFactory, log_in
 
 
 @pytest.fixture(autouse=True)
@@ -44,5 +44,5 @@ def staff(db):
 
 @pytest.fixture
 def staff_client(client, staff):
-    client.force_login(staff)
-    return client
+    """Staff logged in past their second factor."""
+    return log_in(client, staff)

@@ -141,8 +141,20 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True  # a code by email instead of the password
 ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
+# Setting up a second factor, and other sensitive changes, ask for the password (or, once
+# there is a factor, that factor: members/middleware.py) again if it was given more than
+# five minutes ago.
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 ACCOUNT_EMAIL_NOTIFICATIONS = True  # password changed, email added, second factor on/off…
 ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
+# Unknown addresses get the same answer as known ones, and an email saying no account uses
+# them: the login-by-code and password-reset forms (members/forms.py) rely on it for
+# addresses that are only claimed, never verified, by another account.
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_FORMS = {
+    "request_login_code": "members.forms.LoginByCodeForm",
+    "reset_password": "members.forms.PasswordResetForm",
+}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Alliance Polymères Québec] "
 
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]

@@ -1,16 +1,20 @@
 """Accounts: invitations, login, the staff second factor, emails in the person's language."""
 
 import datetime as dt
+import io
 import re
 
 import pytest
+from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
 from allauth.account.models import EmailAddress
 from allauth.mfa.adapter import get_adapter as get_mfa_adapter
 from allauth.mfa.totp.internal.auth import TOTP
 from django.core import mail
+from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.test import Client
 
-from members.models import Invitation, Representative, User
+from members.models import Committee, Document, Invitation, Representative, User
 from tests.factories import (
     PASSWORD,
     ArticleFactory,
@@ -18,6 +22,8 @@ from tests.factories import (
     RepresentativeFactory,
     StaffFactory,
     UserFactory,
+    log_in,
+    totp_code,
 )
 
 pytestmark = pytest.mark.django_db
@@ -27,9 +33,7 @@ INVITATIONS_ADMIN = "/admin/members/invitation/"
 @pytest.fixture
 def staff_browser(staff):
     """Staff in their own browser, beside the ``client`` of the person invited."""
-    browser = Client()
-    browser.force_login(staff)
-    return browser
+    return log_in(Client(), staff)
 
 
 @pytest.fixture
@@ -212,7 +216,7 @@ def test_staff_without_a_second_factor_are_sent_to_set_one_up(client):
     response = client.get("/admin/")
     assert response.status_code == 302
     assert "/totp/activate" in response["Location"]
-    client.force_login(StaffFactory())
+    log_in(client, StaffFactory())
     assert client.get("/admin/").status_code == 200
 
 
@@ -236,6 +240,130 @@ def test_account_emails_go_out_in_the_persons_language_with_html(client):
     assert "Password Reset" in message.subject
     assert message.alternatives and message.alternatives[0][1] == "text/html"
     assert "/en/" in message.body and "/fr/" not in message.body
+
+
+# --- Staff privileges need a session that passed the second factor ------------------------
+
+STAFF_SECRET = "Le texte réservé au personnel"
+
+
+@pytest.fixture
+def reserved():
+    """What only staff (or a committee, or members) may read, and where each is."""
+    call_command("seed_reference", stdout=io.StringIO())
+    document = Document(
+        committee=Committee.objects.first(), title_fr="Procès-verbal", access="committee"
+    )
+    document.file.save("pv.pdf", ContentFile(b"%PDF-1.4 pv"), save=True)
+    return {
+        "draft": ArticleFactory(draft=True).get_absolute_url(),
+        "members_only": ArticleFactory(
+            members_only=True, body_fr=f"<p>{STAFF_SECRET}</p>"
+        ).get_absolute_url(),
+        "unlisted_company": CompanyFactory(period=False).get_absolute_url(),
+        "committee_document": document.get_absolute_url(),
+    }
+
+
+def reads_as_staff(client, reserved) -> dict:
+    draft = client.get(reserved["draft"]).status_code == 200
+    members_only = STAFF_SECRET in client.get(reserved["members_only"]).content.decode()
+    unlisted = client.get(reserved["unlisted_company"]).status_code == 200
+    document = client.get(reserved["committee_document"]).status_code == 200
+    return {
+        "draft": draft,
+        "members_only": members_only,
+        "unlisted_company": unlisted,
+        "committee_document": document,
+    }
+
+
+def six_minutes_pass(client) -> None:
+    """Everything the session recorded of its login happened six minutes earlier."""
+    session = client.session
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {**record, "at": record["at"] - 6 * 60}
+        for record in session[AUTHENTICATION_METHODS_SESSION_KEY]
+    ]
+    session.save()
+
+
+def log_in_with_password(client, user) -> None:
+    client.post("/fr/compte/login/", {"login": user.email, "password": PASSWORD})
+
+
+# Committed for real: allauth sends its notice once the new factor is saved, while the
+# request is still running.
+@pytest.mark.django_db(transaction=True)
+def test_staff_with_only_a_password_read_nothing_reserved_until_a_second_factor(client, reserved):
+    staff = StaffFactory(second_factor=False)
+    log_in_with_password(client, staff)
+    assert client.session["_auth_user_id"] == str(staff.pk)
+    assert not any(reads_as_staff(client, reserved).values())
+    assert "/totp/activate" in client.get("/admin/")["Location"]
+    assert "Administration" in client.get("/fr/").content.decode()  # the way to set it up
+
+    # Setting up the first factor asks for the password again, then tells the person.
+    response = client.get("/fr/compte/2fa/totp/activate/")
+    assert response.status_code == 302 and "/reauthenticate/" in response["Location"]
+    client.post(response["Location"], {"password": PASSWORD})
+    secret = client.get("/fr/compte/2fa/totp/activate/").context["form"].secret
+    mail.outbox.clear()
+    client.post("/fr/compte/2fa/totp/activate/", {"code": totp_code(secret)})
+    assert staff.authenticator_set.filter(type="totp").exists()
+    assert [message.to for message in mail.outbox] == [[staff.email]]
+    assert client.get("/fr/compte/2fa/recovery-codes/").status_code == 200  # shown once
+
+    assert all(reads_as_staff(client, reserved).values())
+    assert client.get("/admin/").status_code == 200
+
+
+def test_staff_read_what_is_reserved_once_past_their_authenticator_app(client, reserved):
+    staff = StaffFactory()
+    log_in_with_password(client, staff)
+    assert "_auth_user_id" not in client.session  # the code comes first
+    response = client.post("/fr/compte/2fa/authenticate/", {"code": totp_code()})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(staff.pk)
+    assert all(reads_as_staff(client, reserved).values())
+    assert client.get("/admin/").status_code == 200
+
+
+def test_a_staff_session_that_never_passed_the_second_factor_is_asked_for_it(client, reserved):
+    # Logged in before their authenticator app was set up, for instance.
+    staff = StaffFactory()
+    client.force_login(staff)
+    assert not any(reads_as_staff(client, reserved).values())
+    response = client.get("/admin/members/company/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/fr/compte/2fa/reauthenticate/")
+    assert "next=%2Fadmin%2Fmembers%2Fcompany%2F" in response["Location"]
+    client.post(response["Location"], {"code": totp_code()})
+    assert client.get("/admin/members/company/").status_code == 200
+    assert all(reads_as_staff(client, reserved).values())
+
+
+def test_adding_a_factor_to_an_account_that_has_one_asks_for_that_one(client):
+    staff = StaffFactory()
+    log_in(client, staff)
+    # The password, however recent, is not enough to add a security key.
+    client.post("/fr/compte/reauthenticate/", {"password": PASSWORD})
+    for page in ("/fr/compte/2fa/webauthn/add/", "/fr/compte/2fa/recovery-codes/generate/"):
+        response = client.get(page)
+        assert response.status_code == 302, page
+        assert response["Location"].startswith("/fr/compte/2fa/reauthenticate/"), page
+    client.post("/fr/compte/2fa/reauthenticate/", {"code": totp_code()})
+    assert client.get("/fr/compte/2fa/webauthn/add/").status_code == 200
+
+
+def test_setting_up_a_first_factor_after_a_stale_login_asks_for_the_password(client):
+    staff = StaffFactory(second_factor=False)
+    log_in_with_password(client, staff)
+    client.post("/fr/compte/reauthenticate/", {"password": PASSWORD})
+    assert client.get("/fr/compte/2fa/totp/activate/").status_code == 200
+    six_minutes_pass(client)
+    response = client.get("/fr/compte/2fa/totp/activate/")
+    assert response.status_code == 302 and "/reauthenticate/" in response["Location"]
 
 
 # --- Members-only content -----------------------------------------------------------------
@@ -296,6 +424,99 @@ def test_an_invitation_to_an_address_another_account_verified_asks_to_log_in(cli
     client.force_login(user)
     assert client.post(path_of(link), {"consent": "on"}).status_code == 302
     assert user.representations.count() == 1
+
+
+# --- An address someone added without verifying it ----------------------------------------
+
+VICTIM = "victime@exemple.qc.ca"
+
+
+@pytest.fixture
+def attacker(client):
+    """A person who added someone else's address to their own account and never verified
+    it (they cannot: the confirmation goes to its owner)."""
+    attacker = UserFactory(email="attaquant@exemple.qc.ca", preferred_language="en")
+    browser = Client()
+    browser.force_login(attacker)
+    response = browser.post("/fr/compte/email/", {"action_add": "", "email": VICTIM})
+    assert response.status_code == 302
+    assert attacker.emailaddress_set.filter(email=VICTIM, verified=False).exists()
+    mail.outbox.clear()
+    return attacker
+
+
+def code_in(message) -> str | None:
+    found = re.search(r"\b[A-Z0-9]{4}-[A-Z0-9]{4}\b", message.body)
+    return found.group(0) if found else None
+
+
+def test_an_invitation_to_an_address_only_claimed_by_another_account_is_the_invitees(
+    client, send, attacker
+):
+    company = CompanyFactory(name="Entreprise Visée")
+    link = send(company, VICTIM)
+
+    # The invited person is offered an account of their own, not "log in".
+    page = client.get(path_of(link)).content.decode()
+    assert 'name="password1"' in page and "Un compte existe déjà" not in page
+
+    # Logging in by code with the invited address never opens the other account.
+    mail.outbox.clear()
+    client.post("/fr/compte/login/code/", {"email": VICTIM})
+    assert [message.to for message in mail.outbox] == [[VICTIM]]
+    code = code_in(mail.outbox[-1])
+    if code:
+        client.post("/fr/compte/login/code/confirm/", {"code": code})
+    assert client.session.get("_auth_user_id") != str(attacker.pk)
+    assert not attacker.emailaddress_set.filter(email=VICTIM, verified=True).exists()
+
+    # The person who owns the address accepts; the company is theirs, not the other's.
+    client.logout()
+    assert client.post(path_of(link), account_form()).status_code == 302
+    victim = User.objects.get(email=VICTIM)
+    assert victim != attacker
+    assert list(victim.representations.values_list("company__name", flat=True)) == [
+        "Entreprise Visée"
+    ]
+    assert not attacker.representations.exists()
+
+
+def test_a_login_code_to_an_address_only_claimed_by_another_account_opens_nothing(client, attacker):
+    client.post("/fr/compte/login/code/", {"email": VICTIM})
+    assert [message.to for message in mail.outbox] == [[VICTIM]]
+    code = code_in(mail.outbox[-1])
+    if code:
+        client.post("/fr/compte/login/code/confirm/", {"code": code})
+    assert "_auth_user_id" not in client.session
+    assert not attacker.emailaddress_set.filter(email=VICTIM, verified=True).exists()
+
+
+def test_an_account_that_only_claims_the_invited_address_cannot_accept(client, send, attacker):
+    link = send(CompanyFactory(), VICTIM)
+    client.force_login(attacker)
+    assert client.get(path_of(link)).status_code == 403
+    assert client.post(path_of(link), {"consent": "on"}).status_code == 403
+    assert Invitation.objects.get().accepted_at is None
+    assert not attacker.representations.exists()
+
+
+def test_a_password_reset_to_an_address_only_claimed_by_another_account_resets_nothing(
+    client, attacker
+):
+    client.post("/fr/compte/password/reset/", {"email": VICTIM})
+    assert [message.to for message in mail.outbox] == [[VICTIM]]
+    assert "/password/reset/key/" not in mail.outbox[-1].body
+    # Nor is the mail written in the language of the account that claims the address.
+    assert "Bonjour" in mail.outbox[-1].body
+
+
+def test_account_emails_to_a_second_verified_address_are_in_the_persons_language(client):
+    user = UserFactory(email="principale@exemple.qc.ca", preferred_language="en")
+    user.emailaddress_set.create(email="seconde@exemple.qc.ca", verified=True)
+    client.post("/fr/compte/login/code/", {"email": "seconde@exemple.qc.ca"})
+    assert mail.outbox[-1].to == ["seconde@exemple.qc.ca"]
+    assert mail.outbox[-1].body.startswith("Hello")
+    assert code_in(mail.outbox[-1])
 
 
 def test_accepting_again_after_changing_address_keeps_one_row_per_company(client, send):

@@ -19,6 +19,7 @@ from tests.factories import (
     RepresentativeFactory,
     StaffFactory,
     UserFactory,
+    log_in,
 )
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +56,7 @@ def document(committee, access, title, meeting=None):
 def as_(user) -> Client:
     client = Client()
     if user:
-        client.force_login(user)
+        log_in(client, user)
     return client
 
 

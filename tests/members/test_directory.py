@@ -14,7 +14,8 @@ from tests.factories import (
     ProcessFactory,
     RepresentativeFactory,
     SectorFactory,
-    UserFactory,
+    StaffFactory,
+    log_in,
 )
 
 pytestmark = pytest.mark.django_db
@@ -300,7 +301,7 @@ def test_people_shown_as_each_chose(client):
     assert "Cachée" not in content and "cachee@ex.ca" not in content
 
     # Staff read what is for members (people of member companies will, with accounts).
-    client.force_login(UserFactory(is_staff=True))
+    log_in(client, StaffFactory())
     content = client.get(company.get_absolute_url()).content.decode()
     assert "membres@ex.ca" in content
     assert "cachee@ex.ca" not in content

@@ -26,6 +26,7 @@ from tests.factories import (
     StaffFactory,
     UserFactory,
     image_upload,
+    log_in,
 )
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +62,7 @@ def world():
 def as_(user) -> Client:
     client = Client()
     if user:
-        client.force_login(user)
+        log_in(client, user)
     return client
 
 

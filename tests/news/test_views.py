@@ -11,6 +11,7 @@ from tests.factories import (
     KeyFigureFactory,
     StaffFactory,
     image_upload,
+    log_in,
 )
 
 pytestmark = pytest.mark.django_db
@@ -194,7 +195,7 @@ def test_search_does_not_reveal_words_of_a_members_only_body(client, staff):
     ArticleFactory(title_fr="Article public", body_fr="<p>Prix du polypropylène aussi</p>")
 
     anonymous = client.get("/fr/nouvelles/?q=polypropylène").content.decode()
-    client.force_login(staff)
+    log_in(client, staff)
     as_staff = client.get("/fr/nouvelles/?q=polypropylène").content.decode()
 
     assert "Article public" in anonymous and ">Veille<" not in anonymous
@@ -203,7 +204,7 @@ def test_search_does_not_reveal_words_of_a_members_only_body(client, staff):
 
 def test_staff_read_members_only_bodies(client, staff):
     article = ArticleFactory(body_fr=f"<p>{SECRET}</p>", members_only=True)
-    client.force_login(staff)
+    log_in(client, staff)
 
     assert SECRET in client.get(article.get_absolute_url()).content.decode()
 
@@ -212,7 +213,7 @@ def test_staff_preview_drafts_visitors_get_404(client):
     draft = ArticleFactory(title_fr="Brouillon en cours", draft=True)
 
     assert client.get(draft.get_absolute_url()).status_code == 404
-    client.force_login(StaffFactory())
+    log_in(client, StaffFactory())
     preview = client.get(draft.get_absolute_url())
     assert preview.status_code == 200
     assert "Aperçu" in preview.content.decode()
