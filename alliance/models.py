@@ -17,7 +17,7 @@ class Page(models.Model):
     key = models.CharField(_("page"), max_length=20, choices=Key.choices, unique=True)
     title = SingleLineField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), max_length=400, blank=True)
-    body = RichTextField(_("text"))
+    body = RichTextField(_("text"), max_length=100_000)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

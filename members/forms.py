@@ -90,7 +90,7 @@ class ApplicationForm(SectionedForm, forms.ModelForm):
 
     # A field people never see (hidden by CSS, skipped by screen readers and the keyboard)
     # and robots fill in. Named like something a robot would want to fill.
-    fax = forms.CharField(required=False, label=_("Leave this field empty"))
+    fax = forms.CharField(required=False, max_length=200, label=_("Leave this field empty"))
     consent = privacy_consent(_("You must accept the privacy policy to apply."))
 
     class Meta:

@@ -238,7 +238,7 @@ CLASSIFICATION_FIELDS = {
 
 class MembershipCategory(models.Model):
     name = SingleLineField(_("name"), max_length=120)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=2000, blank=True)
     annual_fee = models.DecimalField(_("yearly fee"), max_digits=8, decimal_places=2)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     is_open = models.BooleanField(
@@ -299,6 +299,13 @@ def _periods(today: dt.date):
 CHANGED_BY_MEMBERS = Q(member_edited_at__isnull=False) & (
     Q(staff_reviewed_at__isnull=True) | Q(member_edited_at__gt=F("staff_reviewed_at"))
 )
+
+
+# How much of a company's folded text is searched. PostgreSQL refuses a full-text vector
+# over 1 MB, which a megabyte of distinct words would give; the forms' limits keep a
+# company's text far below this, and the database trigger that builds the vector cuts its
+# input at the same length whatever wrote the row (migration 0013).
+SEARCH_TEXT_LENGTH = 100_000
 
 
 class CompanyQuerySet(models.QuerySet):
@@ -427,8 +434,8 @@ class Company(models.Model):
         validators=[validate_neq],
         error_messages={"unique": _("Another company already has this NEQ.")},
     )
-    description = models.TextField(_("description"), blank=True)
-    products = models.TextField(_("products and services"), blank=True)
+    description = models.TextField(_("description"), max_length=10_000, blank=True)
+    products = models.TextField(_("products and services"), max_length=5000, blank=True)
     website = WebsiteField(_("website"), max_length=300, blank=True)
     email = models.EmailField(_("general email"), blank=True)
     phone = SingleLineField(_("phone"), max_length=40, blank=True)
@@ -497,11 +504,14 @@ class Company(models.Model):
         Certification, blank=True, related_name="companies", verbose_name=_("certifications")
     )
     staff_notes = models.TextField(
-        _("staff notes"), blank=True, help_text=_("Private: never shown outside the admin.")
+        _("staff notes"),
+        max_length=20_000,
+        blank=True,
+        help_text=_("Private: never shown outside the admin."),
     )
     # Derived on save from the fields above (see ``index_text``); not edited by anyone.
     sort_name = models.CharField(max_length=200, editable=False, db_index=True, default="")
-    search_text = models.TextField(editable=False, default="")
+    search_text = models.TextField(editable=False, default="")  # SEARCH_TEXT_LENGTH at most
     # PostgreSQL only: ``search_text`` as a full-text vector, kept by a database trigger
     # (migration 0004) so no write path can forget it. Always empty on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
@@ -577,7 +587,10 @@ class Company(models.Model):
                 getattr(self, f"description_{lang}", ""),
                 getattr(self, f"products_{lang}", ""),
             ]
-        self.search_text = fold(" ".join(part for part in parts if part))
+        text = fold(" ".join(part for part in parts if part))
+        if len(text) > SEARCH_TEXT_LENGTH:
+            text = text[:SEARCH_TEXT_LENGTH].rsplit(" ", 1)[0]
+        self.search_text = text
 
 
 def unique_company_slug(name: str, *, exclude_pk: int | None = None) -> str:
@@ -932,6 +945,7 @@ class Application(models.Model):
     )
     rejection_reason = models.TextField(
         _("reason for rejection"),
+        max_length=5000,
         blank=True,
         help_text=_("Sent to the applicant. Required to reject an application."),
     )
@@ -1075,7 +1089,7 @@ class Committee(models.Model):
     # Language-neutral, like the classifications: /fr/comites/<slug>/ = /en/committees/<slug>/.
     slug = models.SlugField(_("identifier"), max_length=80, unique=True)
     axis = models.CharField(_("strategic axis"), max_length=20, choices=StrategicAxis.choices)
-    mandate = models.TextField(_("mandate"))
+    mandate = models.TextField(_("mandate"), max_length=10_000)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = CommitteeQuerySet.as_manager()
@@ -1276,9 +1290,12 @@ class Meeting(models.Model):
     ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
     place = SingleLineField(_("place"), max_length=200, blank=True)
     video_url = WebsiteField(_("video link"), blank=True)
-    agenda = RichTextField(_("agenda"), blank=True)
+    agenda = RichTextField(_("agenda"), max_length=50_000, blank=True)
     summary = models.TextField(
-        _("public summary"), blank=True, help_text=_("Shown to everyone on the committee page.")
+        _("public summary"),
+        max_length=20_000,
+        blank=True,
+        help_text=_("Shown to everyone on the committee page."),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED

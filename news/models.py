@@ -132,7 +132,7 @@ class Article(TranslatedPage):
         max_length=400,
         help_text=_("One or two sentences, shown in lists, feeds and social media shares."),
     )
-    body = RichTextField(_("text"))
+    body = RichTextField(_("text"), max_length=100_000)
     cover = SafeImageField(
         _("cover image"),
         upload_to="news/covers/%Y/",

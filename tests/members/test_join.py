@@ -105,6 +105,15 @@ def test_a_line_break_in_a_single_line_field_is_refused(client, form_data, field
     assert not mail.outbox
 
 
+@pytest.mark.parametrize(("field", "limit"), [("description", 2000), ("fax", 200)])
+def test_a_text_over_its_limit_is_refused(client, form_data, field, limit):
+    form_data[field] = "a" * (limit + 1)
+    response = client.post(JOIN, form_data)
+    assert response.status_code == 400
+    assert f"au plus {limit} caractères" in response.content.decode()
+    assert not Application.objects.exists()
+
+
 def test_a_mail_server_down_does_not_lose_or_refuse_the_application(
     client, form_data, staff, mail_server_down, django_capture_on_commit_callbacks, caplog
 ):

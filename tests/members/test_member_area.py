@@ -211,6 +211,23 @@ def test_an_administrator_edits_the_profile_and_it_shows_in_the_directory(world)
     assert "espace membre" in version.revision.get_comment()
 
 
+@pytest.mark.parametrize(
+    ("field", "limit"),
+    [("description_fr", 10_000), ("description_en", 10_000), ("products_fr", 5000)],
+)
+def test_a_profile_text_over_its_limit_is_refused(world, field, limit):
+    client = as_(world["admin"])
+    company = world["company"]
+    response = client.post(
+        f"{AREA}entreprises/{company.slug}/", profile_data(**{field: "a" * (limit + 1)})
+    )
+    assert response.status_code == 400
+    assert f"au plus {limit} caractères" in response.content.decode()
+    company.refresh_from_db()
+    assert getattr(company, field) != "a" * (limit + 1)
+    assert company.member_edited_at is None
+
+
 def test_a_line_break_in_the_profile_is_refused(world):
     client = as_(world["admin"])
     company = world["company"]
