@@ -1,6 +1,7 @@
 """Every email the portal sends: in the recipient's language, as plain text and HTML.
 
-An email is one template, ``templates/emails/<name>.txt``, whose first line is the subject.
+An email is one template, ``templates/emails/<name>.txt``, whose first line is the subject
+(up to the blank line after it, made one line by ``email_subject``).
 The HTML part is the same text inside the portal's email layout, so the two never differ.
 allauth's emails (members/adapters.py) get their HTML part from the same layout and their
 subject from ``email_subject``.
@@ -25,7 +26,7 @@ class EmailNotSent(Exception):
 def email_subject(text: str) -> str:
     """The subject line of every email the portal sends: prefixed, and on one line
     whatever names went into it, so that it can never start another header."""
-    return single_line(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{single_line(text)}")
+    return single_line(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{text}")
 
 
 def email_context(language: str) -> dict:
