@@ -1,14 +1,32 @@
 """Every email the portal sends: in the recipient's language, as plain text and HTML.
 
-An email is one template, ``templates/emails/<name>.txt``, whose first line is the subject.
+An email is one template, ``templates/emails/<name>.txt``, whose first line is the subject
+(up to the blank line after it, made one line by ``email_subject``).
 The HTML part is the same text inside the portal's email layout, so the two never differ.
-allauth's emails (members/adapters.py) get their HTML part from the same layout.
+allauth's emails (members/adapters.py) get their HTML part from the same layout and their
+subject from ``email_subject``.
 """
 
+import smtplib
+
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.exceptions import ValidationError
+from django.core.mail import BadHeaderError, EmailMultiAlternatives
+from django.core.validators import validate_email
 from django.template.loader import render_to_string
 from django.utils import translation
+
+from alliance.text import single_line
+
+
+class EmailNotSent(Exception):
+    """The mail server refused or could not be reached, or an address was not one."""
+
+
+def email_subject(text: str) -> str:
+    """The subject line of every email the portal sends: prefixed, and on one line
+    whatever names went into it, so that it can never start another header."""
+    return single_line(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{text}")
 
 
 def email_context(language: str) -> dict:
@@ -35,18 +53,24 @@ def send_email(
     context: dict,
     attachments: list[tuple[str, bytes, str]] = (),
 ) -> None:
+    """Send the email ``templates/emails/<template>.txt`` to ``to``, or raise
+    ``EmailNotSent``."""
     with translation.override(language):
         context = {**email_context(language), **context}
+        # The subject ends at the first blank line, not the first line break: a name with a
+        # line break in it (an old row) stays in the subject, on one line.
         subject, _blank, body = (
-            render_to_string(f"emails/{template}.txt", context).lstrip().partition("\n")
+            render_to_string(f"emails/{template}.txt", context).lstrip().partition("\n\n")
         )
-        html = html_part(subject=subject, body=body, language=language)
-    message = EmailMultiAlternatives(
-        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject.strip()}",
-        body=body.strip() + "\n",
-        to=to,
-    )
-    message.attach_alternative(html, "text/html")
-    for name, content, mimetype in attachments:
-        message.attach(name, content, mimetype)
-    message.send()
+        html = html_part(subject=single_line(subject), body=body, language=language)
+        subject = email_subject(subject)
+    try:
+        for address in to:
+            validate_email(address)
+        message = EmailMultiAlternatives(subject=subject, body=body.strip() + "\n", to=to)
+        message.attach_alternative(html, "text/html")
+        for name, content, mimetype in attachments:
+            message.attach(name, content, mimetype)
+        message.send()
+    except (ValidationError, BadHeaderError, smtplib.SMTPException, OSError) as error:
+        raise EmailNotSent(f"{template} to {', '.join(to)}: {error}") from error

@@ -6,6 +6,7 @@ from django_prose_editor.fields import ProseEditorField
 from modeltranslation.translator import NotRegistered, translator
 
 from alliance.images import ALLOWED_FORMATS, reencode, validate_image_upload
+from alliance.text import validate_single_line
 
 RICH_TEXT_EXTENSIONS = {
     "Bold": True,
@@ -18,6 +19,14 @@ RICH_TEXT_EXTENSIONS = {
     "HardBreak": True,
     "Link": {"protocols": ["http", "https", "mailto", "tel"]},
 }
+
+
+class SingleLineField(models.CharField):
+    """Text on one line: a name, a title, an address line, a phone number. Line breaks and
+    control characters are refused, in every form and in the admin, because such text can
+    reach an email's subject."""
+
+    default_validators = [validate_single_line]
 
 
 class RichTextField(ProseEditorField):

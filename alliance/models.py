@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
-from alliance.fields import RichTextField
+from alliance.fields import RichTextField, SingleLineField
 
 
 class Page(models.Model):
@@ -15,9 +15,9 @@ class Page(models.Model):
         PRIVACY = "privacy", _("Privacy policy")
 
     key = models.CharField(_("page"), max_length=20, choices=Key.choices, unique=True)
-    title = models.CharField(_("title"), max_length=200)
+    title = SingleLineField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), max_length=400, blank=True)
-    body = RichTextField(_("text"))
+    body = RichTextField(_("text"), max_length=100_000)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -47,8 +47,8 @@ class Page(models.Model):
 class KeyFigure(models.Model):
     """One of the industry's key figures shown on the home page."""
 
-    value = models.CharField(_("value"), max_length=30, help_text=_("e.g. “22,000”"))
-    label = models.CharField(_("label"), max_length=120)
+    value = SingleLineField(_("value"), max_length=30, help_text=_("e.g. “22,000”"))
+    label = SingleLineField(_("label"), max_length=120)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

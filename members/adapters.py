@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils import translation
 
-from alliance.emails import html_part
+from alliance.emails import email_subject, html_part
 from members.models import User
 
 SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
@@ -41,6 +41,9 @@ class AccountAdapter(DefaultAccountAdapter):
         }
         with translation.override(language):
             super().send_mail(template_prefix, email, context)
+
+    def format_email_subject(self, subject: str) -> str:
+        return email_subject(subject)
 
     def render_mail(self, template_prefix, email, context, headers=None) -> EmailMessage:
         message = super().render_mail(template_prefix, email, context, headers)

@@ -17,6 +17,7 @@ from import_export.formats import base_formats
 from reversion.admin import VersionAdmin
 
 from alliance.admin_mixins import FrenchFirstAdmin
+from alliance.emails import EmailNotSent
 from members import services
 from members.models import (
     CLASSIFICATION_FIELDS,
@@ -451,6 +452,21 @@ class InvitationAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         # A sent invitation is a record: it is revoked, never edited.
         return self.fields + self.readonly_fields if obj else ()
+
+    def add_view(self, request, form_url="", extra_context=None):
+        try:
+            return super().add_view(request, form_url, extra_context)
+        except EmailNotSent:
+            # Raised by save_model: the admin's transaction is rolled back, nothing saved.
+            self.message_user(
+                request,
+                _(
+                    "The invitation could not be emailed, so it was not saved. Try again in "
+                    "a few minutes; if it fails again, the mail server needs checking."
+                ),
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.get_full_path())
 
     def save_model(self, request, obj, form, change):
         if not change:

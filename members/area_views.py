@@ -2,6 +2,7 @@
 that lets them in. Every view reads only the companies the logged-in person belongs to."""
 
 import json
+import logging
 
 from django.contrib import messages
 from django.contrib.auth import login, logout
@@ -12,9 +13,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
+from alliance.emails import EmailNotSent
 from members import services
 from members.forms import (
     CloseAccountForm,
@@ -34,7 +37,14 @@ from members.models import (
     User,
 )
 
+log = logging.getLogger(__name__)
+
 DASHBOARD_MEETINGS = 3
+
+EMAIL_FAILED = gettext_lazy(
+    "Our email could not be sent just now, so nothing was done. Try again in a few "
+    "minutes; if it keeps failing, write to us."
+)
 
 LOGIN_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
 
@@ -74,12 +84,17 @@ def renewal_request(request: HttpRequest, slug: str) -> HttpResponse:
     company = get_object_or_404(my_companies(request.user), slug=slug)
     if getattr(request, "limited", False):
         return render(request, "429.html", status=429)
-    services.renewal_request(company=company, by=request.user)
-    messages.success(
-        request,
-        _("Your request to renew %(company)s was sent to the association's staff.")
-        % {"company": company.name},
-    )
+    try:
+        services.renewal_request(company=company, by=request.user)
+    except EmailNotSent:
+        log.exception("Renewal request for company %s not sent.", company.pk)
+        messages.error(request, EMAIL_FAILED)
+    else:
+        messages.success(
+            request,
+            _("Your request to renew %(company)s was sent to the association's staff.")
+            % {"company": company.name},
+        )
     return redirect("area:dashboard")
 
 
@@ -216,10 +231,16 @@ def _colleagues_action(request, company: Company, invite) -> HttpResponse | None
     if action == "invite":
         if not invite.is_valid():
             return None
-        services.invitation_send(invitation=invite.instance, by=request.user)
-        messages.success(
-            request, _("An invitation was sent to %(email)s.") % {"email": invite.instance.email}
-        )
+        try:
+            services.invitation_send(invitation=invite.instance, by=request.user)
+        except EmailNotSent:
+            log.exception("Invitation for company %s not sent.", company.pk)
+            messages.error(request, EMAIL_FAILED)
+        else:
+            messages.success(
+                request,
+                _("An invitation was sent to %(email)s.") % {"email": invite.instance.email},
+            )
     elif action == "revoke":
         invitation = get_object_or_404(company.invitations, pk=_id(request.POST, "invitation"))
         services.invitation_revoke(invitations=Invitation.objects.filter(pk=invitation.pk))

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from alliance.text import fold
+from alliance.text import fold, validate_single_line
 from members.models import (
     CLASSIFICATION_FIELDS,
     Application,
@@ -91,7 +91,7 @@ class ApplicationForm(SectionedForm, forms.ModelForm):
 
     # A field people never see (hidden by CSS, skipped by screen readers and the keyboard)
     # and robots fill in. Named like something a robot would want to fill.
-    fax = forms.CharField(required=False, label=_("Leave this field empty"))
+    fax = forms.CharField(required=False, max_length=200, label=_("Leave this field empty"))
     consent = privacy_consent(_("You must accept the privacy policy to apply."))
 
     class Meta:
@@ -191,8 +191,12 @@ class InvitationAccountForm(InvitationConsentForm):
     """Accepting an invitation by creating one's account: the address is the invited one,
     already verified by the link itself."""
 
-    first_name = forms.CharField(label=_("First name"), max_length=150)
-    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    first_name = forms.CharField(
+        label=_("First name"), max_length=150, validators=[validate_single_line]
+    )
+    last_name = forms.CharField(
+        label=_("Last name"), max_length=150, validators=[validate_single_line]
+    )
     password1 = forms.CharField(
         label=_("Password"),
         strip=False,

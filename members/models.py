@@ -29,7 +29,7 @@ from django.utils.translation import gettext_lazy as _
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 
-from alliance.fields import RichTextField, SafeImageField, WebsiteField
+from alliance.fields import RichTextField, SafeImageField, SingleLineField, WebsiteField
 from alliance.text import fold
 from members.access import acts_as_staff, can_read_members_content
 from members.validators import (
@@ -74,8 +74,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     """A person who can log in; the email address is the login, there is no username."""
 
     email = models.EmailField(_("email"), unique=True)
-    first_name = models.CharField(_("first name"), max_length=150, blank=True)
-    last_name = models.CharField(_("last name"), max_length=150, blank=True)
+    first_name = SingleLineField(_("first name"), max_length=150, blank=True)
+    last_name = SingleLineField(_("last name"), max_length=150, blank=True)
     preferred_language = models.CharField(
         _("preferred language"),
         max_length=2,
@@ -182,7 +182,7 @@ class EmployeeBand(models.TextChoices):
 class Classification(models.Model):
     """A translated term staff manage in the admin and companies are filed under."""
 
-    name = models.CharField(_("name"), max_length=120)
+    name = SingleLineField(_("name"), max_length=120)
     # Language-neutral: it is what the directory's address carries (?process=extrusion),
     # so a link shared from the French page works on the English one.
     slug = models.SlugField(_("identifier"), max_length=80, unique=True)
@@ -244,8 +244,8 @@ CLASSIFICATION_FIELDS = {
 
 
 class MembershipCategory(models.Model):
-    name = models.CharField(_("name"), max_length=120)
-    description = models.TextField(_("description"), blank=True)
+    name = SingleLineField(_("name"), max_length=120)
+    description = models.TextField(_("description"), max_length=2000, blank=True)
     annual_fee = models.DecimalField(_("yearly fee"), max_digits=8, decimal_places=2)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     is_open = models.BooleanField(
@@ -306,6 +306,13 @@ def _periods(today: dt.date):
 CHANGED_BY_MEMBERS = Q(member_edited_at__isnull=False) & (
     Q(staff_reviewed_at__isnull=True) | Q(member_edited_at__gt=F("staff_reviewed_at"))
 )
+
+
+# How much of a company's folded text is searched. PostgreSQL refuses a full-text vector
+# over 1 MB, which a megabyte of distinct words would give; the forms' limits keep a
+# company's text far below this, and the database trigger that builds the vector cuts its
+# input at the same length whatever wrote the row (migration 0013).
+SEARCH_TEXT_LENGTH = 100_000
 
 
 class CompanyQuerySet(models.QuerySet):
@@ -413,10 +420,10 @@ def company_logo_path(instance: "Company", filename: str) -> str:
 
 
 class Company(models.Model):
-    name = models.CharField(
+    name = SingleLineField(
         _("name"), max_length=200, help_text=_("The name the company is known by.")
     )
-    legal_name = models.CharField(
+    legal_name = SingleLineField(
         _("legal name"), max_length=200, blank=True, help_text=_("As in the enterprise register.")
     )
     slug = models.SlugField(
@@ -425,7 +432,7 @@ class Company(models.Model):
         unique=True,
         help_text=_("The end of the company's address in the directory."),
     )
-    neq = models.CharField(
+    neq = SingleLineField(
         _("Québec enterprise number (NEQ)"),
         max_length=10,
         unique=True,
@@ -434,14 +441,14 @@ class Company(models.Model):
         validators=[validate_neq],
         error_messages={"unique": _("Another company already has this NEQ.")},
     )
-    description = models.TextField(_("description"), blank=True)
-    products = models.TextField(_("products and services"), blank=True)
+    description = models.TextField(_("description"), max_length=10_000, blank=True)
+    products = models.TextField(_("products and services"), max_length=5000, blank=True)
     website = WebsiteField(_("website"), max_length=300, blank=True)
     email = models.EmailField(_("general email"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    street_address = models.CharField(_("street address"), max_length=200, blank=True)
-    city = models.CharField(_("city"), max_length=100, blank=True)
-    postal_code = models.CharField(
+    phone = SingleLineField(_("phone"), max_length=40, blank=True)
+    street_address = SingleLineField(_("street address"), max_length=200, blank=True)
+    city = SingleLineField(_("city"), max_length=100, blank=True)
+    postal_code = SingleLineField(
         _("postal code"), max_length=7, blank=True, validators=[validate_postal_code]
     )
     province = models.CharField(
@@ -504,11 +511,14 @@ class Company(models.Model):
         Certification, blank=True, related_name="companies", verbose_name=_("certifications")
     )
     staff_notes = models.TextField(
-        _("staff notes"), blank=True, help_text=_("Private: never shown outside the admin.")
+        _("staff notes"),
+        max_length=20_000,
+        blank=True,
+        help_text=_("Private: never shown outside the admin."),
     )
     # Derived on save from the fields above (see ``index_text``); not edited by anyone.
     sort_name = models.CharField(max_length=200, editable=False, db_index=True, default="")
-    search_text = models.TextField(editable=False, default="")
+    search_text = models.TextField(editable=False, default="")  # SEARCH_TEXT_LENGTH at most
     # PostgreSQL only: ``search_text`` as a full-text vector, kept by a database trigger
     # (migration 0004) so no write path can forget it. Always empty on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
@@ -584,7 +594,10 @@ class Company(models.Model):
                 getattr(self, f"description_{lang}", ""),
                 getattr(self, f"products_{lang}", ""),
             ]
-        self.search_text = fold(" ".join(part for part in parts if part))
+        text = fold(" ".join(part for part in parts if part))
+        if len(text) > SEARCH_TEXT_LENGTH:
+            text = text[:SEARCH_TEXT_LENGTH].rsplit(" ", 1)[0]
+        self.search_text = text
 
 
 def unique_company_slug(name: str, *, exclude_pk: int | None = None) -> str:
@@ -611,7 +624,7 @@ class Membership(models.Model):
     start = models.DateField(_("start"))
     end = models.DateField(_("end"), help_text=_("The last day the membership is in force."))
     fee = models.DecimalField(_("fee"), max_digits=8, decimal_places=2)
-    invoice_reference = models.CharField(_("invoice"), max_length=60, blank=True)
+    invoice_reference = SingleLineField(_("invoice"), max_length=60, blank=True)
     paid_on = models.DateField(_("paid on"), null=True, blank=True)
     cancelled_on = models.DateField(
         _("cancelled on"),
@@ -691,11 +704,11 @@ class Representative(models.Model):
         related_name="representations",
         verbose_name=_("account"),
     )
-    first_name = models.CharField(_("first name"), max_length=150)
-    last_name = models.CharField(_("last name"), max_length=150)
+    first_name = SingleLineField(_("first name"), max_length=150)
+    last_name = SingleLineField(_("last name"), max_length=150)
     email = models.EmailField(_("email"))
-    job_title = models.CharField(_("job title"), max_length=150, blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    job_title = SingleLineField(_("job title"), max_length=150, blank=True)
+    phone = SingleLineField(_("phone"), max_length=40, blank=True)
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.COLLEAGUE)
     preferred_language = models.CharField(
         _("preferred language"), max_length=2, choices=settings.LANGUAGES, default="fr"
@@ -880,19 +893,17 @@ class Application(models.Model):
         _("decision"), max_length=10, choices=Decision.choices, default=Decision.PENDING
     )
     # The company, as the applicant described it.
-    company_name = models.CharField(_("company name"), max_length=200)
-    legal_name = models.CharField(_("legal name"), max_length=200, blank=True)
-    neq = models.CharField(
+    company_name = SingleLineField(_("company name"), max_length=200)
+    legal_name = SingleLineField(_("legal name"), max_length=200, blank=True)
+    neq = SingleLineField(
         _("Québec enterprise number (NEQ)"), max_length=10, blank=True, validators=[validate_neq]
     )
     website = WebsiteField(_("website"), max_length=300, blank=True)
     company_email = models.EmailField(_("general email"), blank=True)
-    company_phone = models.CharField(_("phone"), max_length=40, blank=True)
-    street_address = models.CharField(_("street address"), max_length=200)
-    city = models.CharField(_("city"), max_length=100)
-    postal_code = models.CharField(
-        _("postal code"), max_length=7, validators=[validate_postal_code]
-    )
+    company_phone = SingleLineField(_("phone"), max_length=40, blank=True)
+    street_address = SingleLineField(_("street address"), max_length=200)
+    city = SingleLineField(_("city"), max_length=100)
+    postal_code = SingleLineField(_("postal code"), max_length=7, validators=[validate_postal_code])
     province = models.CharField(
         _("province"), max_length=2, choices=Province.choices, default=Province.QC
     )
@@ -920,11 +931,11 @@ class Application(models.Model):
         verbose_name=_("membership category"),
     )
     # The contact person, who becomes the company's first administrator.
-    first_name = models.CharField(_("first name"), max_length=150)
-    last_name = models.CharField(_("last name"), max_length=150)
+    first_name = SingleLineField(_("first name"), max_length=150)
+    last_name = SingleLineField(_("last name"), max_length=150)
     email = models.EmailField(_("email"))
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    job_title = models.CharField(_("job title"), max_length=150, blank=True)
+    phone = SingleLineField(_("phone"), max_length=40, blank=True)
+    job_title = SingleLineField(_("job title"), max_length=150, blank=True)
     language = models.CharField(
         _("language"), max_length=2, choices=settings.LANGUAGES, default="fr"
     )
@@ -941,6 +952,7 @@ class Application(models.Model):
     )
     rejection_reason = models.TextField(
         _("reason for rejection"),
+        max_length=5000,
         blank=True,
         help_text=_("Sent to the applicant. Required to reject an application."),
     )
@@ -1080,11 +1092,11 @@ class CommitteeQuerySet(models.QuerySet):
 class Committee(models.Model):
     """One of the industrial sub-committees, one per axis of the strategic plan."""
 
-    name = models.CharField(_("name"), max_length=150)
+    name = SingleLineField(_("name"), max_length=150)
     # Language-neutral, like the classifications: /fr/comites/<slug>/ = /en/committees/<slug>/.
     slug = models.SlugField(_("identifier"), max_length=80, unique=True)
     axis = models.CharField(_("strategic axis"), max_length=20, choices=StrategicAxis.choices)
-    mandate = models.TextField(_("mandate"))
+    mandate = models.TextField(_("mandate"), max_length=10_000)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = CommitteeQuerySet.as_manager()
@@ -1283,11 +1295,14 @@ class Meeting(models.Model):
     )
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
-    place = models.CharField(_("place"), max_length=200, blank=True)
+    place = SingleLineField(_("place"), max_length=200, blank=True)
     video_url = WebsiteField(_("video link"), blank=True)
-    agenda = RichTextField(_("agenda"), blank=True)
+    agenda = RichTextField(_("agenda"), max_length=50_000, blank=True)
     summary = models.TextField(
-        _("public summary"), blank=True, help_text=_("Shown to everyone on the committee page.")
+        _("public summary"),
+        max_length=20_000,
+        blank=True,
+        help_text=_("Shown to everyone on the committee page."),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
@@ -1364,7 +1379,7 @@ class Document(models.Model):
         related_name="documents",
         verbose_name=_("meeting"),
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = SingleLineField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.OTHER)
     access = models.CharField(
         _("who can open it"), max_length=10, choices=Access.choices, default=Access.COMMITTEE

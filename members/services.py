@@ -3,7 +3,6 @@
 import datetime as dt
 import logging
 import secrets
-import smtplib
 
 import icalendar
 import reversion
@@ -17,7 +16,7 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from alliance.emails import send_email
+from alliance.emails import EmailNotSent, send_email
 from members.models import (
     CLASSIFICATION_FIELDS,
     AccountClosure,
@@ -55,7 +54,12 @@ def _admin_url(obj) -> str:
 
 
 def application_submit(*, application: Application, classifications: dict) -> Application:
-    """Save an application from the public form and tell staff about it."""
+    """Save an application from the public form and tell staff about it.
+
+    The application is what counts: it is saved first, and staff are emailed once it is.
+    If that email fails the applicant is not told so (their application is in; a retry
+    would be refused as a duplicate): it is logged, and staff find the application among
+    the pending ones in the admin all the same."""
     with transaction.atomic():
         application.save()
         for field, values in classifications.items():
@@ -65,12 +69,28 @@ def application_submit(*, application: Application, classifications: dict) -> Ap
 
 
 def _notify_staff_of(application: Application) -> None:
-    send_email(
-        template="application_received_staff",
-        to=settings.MEMBERSHIP_STAFF_EMAILS,
-        language=settings.LANGUAGE_CODE,
-        context={"application": application, "admin_url": _admin_url(application)},
-    )
+    try:
+        send_email(
+            template="application_received_staff",
+            to=settings.MEMBERSHIP_STAFF_EMAILS,
+            language=settings.LANGUAGE_CODE,
+            context={"application": application, "admin_url": _admin_url(application)},
+        )
+    except EmailNotSent:
+        log.exception("Staff not told of application %s; it waits in the admin.", application.pk)
+
+
+def _send_after_commit(**email) -> None:
+    """Send an email once the transaction commits; if it fails, log it: the workflow it
+    reports on is done, and staff can read its outcome in the admin."""
+
+    def send() -> None:
+        try:
+            send_email(**email)
+        except EmailNotSent:
+            log.exception("Email %s not sent.", email["template"])
+
+    transaction.on_commit(send)
 
 
 class MembershipError(Exception):
@@ -78,8 +98,13 @@ class MembershipError(Exception):
 
 
 def application_approve(*, application: Application, by: User) -> Company:
-    """Create the company, its first membership period and its contact person, all or
-    nothing, then tell the applicant."""
+    """Create the company, its first membership period and its contact person, and invite
+    that person to the member area, all or nothing; then welcome the applicant.
+
+    The invitation is part of the approval: if its email cannot be sent, nothing is
+    approved and staff are told to try again (``MembershipError``), rather than a member
+    company nobody can manage. The welcome, sent after, only repeats what the invitation
+    says: if it fails, that is logged."""
     with transaction.atomic(), reversion.create_revision():
         application = Application.objects.select_for_update().get(pk=application.pk)
         if application.decision != Application.Decision.PENDING:
@@ -141,23 +166,30 @@ def application_approve(*, application: Application, by: User) -> Company:
         with translation.override(settings.LANGUAGE_CODE):
             reversion.set_comment(_("Created from the membership application."))
         reversion.add_to_revision(company)
-        transaction.on_commit(
-            lambda: send_email(
-                template="application_approved",
-                to=[application.email],
-                language=application.language,
-                context={"application": application, "company": company},
+        try:
+            invitation_send(
+                invitation=Invitation(
+                    company=company,
+                    email=application.email,
+                    role=Representative.Role.ADMIN,
+                    language=application.language,
+                ),
+                by=by,
             )
-        )
-        # After the welcome, so that it arrives first.
-        invitation_send(
-            invitation=Invitation(
-                company=company,
-                email=application.email,
-                role=Representative.Role.ADMIN,
-                language=application.language,
-            ),
-            by=by,
+        except EmailNotSent as error:
+            raise MembershipError(
+                _(
+                    "The invitation to %(email)s could not be emailed, so the application "
+                    "was not approved: nothing was changed. Try again in a few minutes; if "
+                    "it fails again, the mail server needs checking."
+                )
+                % {"email": application.email}
+            ) from error
+        _send_after_commit(
+            template="application_approved",
+            to=[application.email],
+            language=application.language,
+            context={"application": application, "company": company},
         )
     return company
 
@@ -175,14 +207,22 @@ def application_reject(*, application: Application, by: User, reason: str) -> No
         application.decided_at = timezone.now()
         application.decided_by = by
         application.save()
-        transaction.on_commit(
-            lambda: send_email(
+        # Inside the transaction: a rejection the applicant was not told of is not made.
+        try:
+            send_email(
                 template="application_rejected",
                 to=[application.email],
                 language=application.language,
                 context={"application": application},
             )
-        )
+        except EmailNotSent as error:
+            raise MembershipError(
+                _(
+                    "The rejection could not be emailed to %(email)s, so the application is "
+                    "still pending. Try again in a few minutes."
+                )
+                % {"email": application.email}
+            ) from error
 
 
 # --- Membership periods -------------------------------------------------------------
@@ -294,7 +334,7 @@ def _send_reminder(*, period: Membership, kind: str, person: Representative) -> 
             )
     except IntegrityError:
         return 0
-    except (smtplib.SMTPException, OSError):
+    except EmailNotSent:
         log.exception("Renewal reminder to %s not sent; the next run tries again.", person.pk)
         return 0
     return 1
@@ -314,8 +354,12 @@ class InvitationError(Exception):
 
 def invitation_send(*, invitation: Invitation, by: User | None) -> Invitation:
     """Save and send ``invitation`` (company, email, role and language set): any earlier
-    waiting invitation of the same address to the same company is revoked, and the link
-    goes out once the transaction commits. Only the hash of the link's secret is kept."""
+    waiting invitation of the same address to the same company is revoked. Only the hash
+    of the link's secret is kept.
+
+    The link is emailed inside the transaction: an invitation exists only if the mail
+    server took its email. If not, nothing is saved (the earlier invitation stays) and
+    ``EmailNotSent`` is raised, for the caller to say so."""
     invitation.email = invitation.email.strip().lower()
     invitation.clean()
     token = secrets.token_urlsafe(32)
@@ -328,7 +372,7 @@ def invitation_send(*, invitation: Invitation, by: User | None) -> Invitation:
         invitation.invited_by = by
         invitation.expires_at = now + Invitation.VALID_FOR
         invitation.save()
-        transaction.on_commit(lambda: _send_invitation(invitation, token))
+        _send_invitation(invitation, token)
     return invitation
 
 
@@ -405,7 +449,8 @@ def invitation_accept(
 
 
 def renewal_request(*, company: Company, by: User) -> None:
-    """Tell staff that a company's person asks to renew its membership."""
+    """Tell staff that a company's person asks to renew its membership; ``EmailNotSent``
+    if that cannot be done."""
     send_email(
         template="renewal_requested_staff",
         to=settings.MEMBERSHIP_STAFF_EMAILS,
@@ -671,7 +716,7 @@ def meeting_send_notice(*, meeting: Meeting) -> tuple[int, list[str]]:
                 ],
             )
             sent += 1
-        except (smtplib.SMTPException, OSError):
+        except EmailNotSent:
             log.exception("Meeting notice to %s failed", email)
             failed.append(email)
     if sent:

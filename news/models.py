@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill
 
-from alliance.fields import RichTextField, SafeImageField
+from alliance.fields import RichTextField, SafeImageField, SingleLineField
 from alliance.i18n import TranslatedPage, TranslatedSlugQuerySet, unique_slug_constraints
 from members.access import acts_as_staff, can_read_members_content
 
@@ -25,7 +25,7 @@ def validate_not_reserved(value: str) -> None:
 
 
 class Category(TranslatedPage):
-    name = models.CharField(_("name"), max_length=80)
+    name = SingleLineField(_("name"), max_length=80)
     # Unique per language through the constraints below, not on the untranslated column
     # modeltranslation keeps, whose value depends on the language active when saving.
     slug = models.SlugField(_("slug"), max_length=80, db_index=False)
@@ -119,7 +119,7 @@ class Article(TranslatedPage):
         PUBLIC = "public", _("Public")
         MEMBERS = "members", _("Members only")
 
-    title = models.CharField(_("title"), max_length=200)
+    title = SingleLineField(_("title"), max_length=200)
     slug = models.SlugField(
         _("slug"),
         max_length=200,
@@ -132,14 +132,14 @@ class Article(TranslatedPage):
         max_length=400,
         help_text=_("One or two sentences, shown in lists, feeds and social media shares."),
     )
-    body = RichTextField(_("text"))
+    body = RichTextField(_("text"), max_length=100_000)
     cover = SafeImageField(
         _("cover image"),
         upload_to="news/covers/%Y/",
         blank=True,
         help_text=_("JPEG, PNG or WebP, 10 MB at most."),
     )
-    cover_alt = models.CharField(
+    cover_alt = SingleLineField(
         _("image alternative text"),
         max_length=250,
         blank=True,

@@ -46,3 +46,9 @@ def staff(db):
 def staff_client(client, staff):
     """Staff logged in past their second factor."""
     return log_in(client, staff)
+
+
+@pytest.fixture
+def mail_server_down(settings):
+    """Every email fails as an unreachable SMTP server would make it fail."""
+    settings.EMAIL_BACKEND = "tests.mail.FailingEmailBackend"

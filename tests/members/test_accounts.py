@@ -171,6 +171,18 @@ def test_someone_else_logged_in_cannot_accept(client, send):
     assert Invitation.objects.get().accepted_at is None
 
 
+def test_an_invitation_that_cannot_be_emailed_is_not_saved(staff_client, mail_server_down):
+    company = CompanyFactory()
+    response = staff_client.post(
+        INVITATIONS_ADMIN + "add/",
+        {"company": company.pk, "email": "alex@exemple.qc.ca", "role": "admin", "language": "fr"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "pas pu être envoyée" in response.content.decode()
+    assert not Invitation.objects.exists()
+
+
 def test_inviting_someone_who_already_has_access_is_refused(staff_client):
     person = RepresentativeFactory(user=UserFactory(email="ici@exemple.qc.ca"))
     response = staff_client.post(

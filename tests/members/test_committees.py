@@ -331,6 +331,35 @@ def test_two_chairs_in_one_admin_submission_are_refused(committees):
     assert not Committee.objects.filter(slug="comite-special").exists()
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("mandate_fr", "a" * 10_001, "au plus 10000 caractères"),
+        ("name_fr", "Comité\r\nspécial", "sur une seule ligne"),
+    ],
+)
+def test_a_committee_text_too_long_or_on_two_lines_is_refused_in_the_admin(
+    committees, field, value, message
+):
+    empty_inlines = {
+        f"{inline}-{count}_FORMS": "0"
+        for inline in ("seats", "meetings", "documents")
+        for count in ("TOTAL", "INITIAL")
+    }
+    data = {
+        "name_fr": "Comité spécial",
+        "slug": "comite-special",
+        "axis": "sales",
+        "mandate_fr": "Un mandat.",
+        "position": "9",
+        **empty_inlines,
+    }
+    response = as_(StaffFactory()).post("/admin/members/committee/add/", {**data, field: value})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Committee.objects.filter(slug="comite-special").exists()
+
+
 def test_a_document_whose_file_is_gone_answers_404(cast):
     doc = document(cast["committee"], Document.Access.PUBLIC, "Disparu")
     doc.file.storage.delete(doc.file.name)

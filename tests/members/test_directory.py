@@ -338,3 +338,32 @@ def test_company_page_query_count(client, django_assert_max_num_queries):
     RepresentativeFactory.create_batch(3, company=company, visibility="public")
     with django_assert_max_num_queries(10):
         assert client.get(company.get_absolute_url()).status_code == 200
+
+
+def distinct_words(size: int) -> str:
+    """About ``size`` characters of words that are all different: the worst case for a
+    full-text vector."""
+    words, length, n = [], 0, 0
+    while length < size:
+        word = f"mot{n:06d}"
+        words.append(word)
+        length += len(word) + 1
+        n += 1
+    return " ".join(words)
+
+
+def test_a_megabyte_of_distinct_words_is_saved_and_searched(client):
+    """Whatever wrote it (an import, the shell): the save does not fail on PostgreSQL's
+    1 MB limit of a full-text vector, and the start of the text is found on both
+    databases."""
+    company = CompanyFactory(name="Alpha", description_fr=distinct_words(1_000_000))
+    assert names(client.get(DIRECTORY, {"q": "mot000001"})) == ["Alpha"]
+    company.refresh_from_db()
+    assert len(company.search_text) <= 100_000
+    assert "mot099999" not in company.search_text  # beyond what is searched
+
+
+def test_search_text_written_around_the_model_is_indexed_within_the_limit(client):
+    company = CompanyFactory(name="Alpha", description_fr="Extrusion.")
+    type(company).objects.filter(pk=company.pk).update(search_text=distinct_words(1_000_000))
+    assert names(client.get(DIRECTORY, {"q": "mot000001"})) == ["Alpha"]

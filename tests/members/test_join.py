@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 
 from members.models import Application, Company, Membership, Representative
-from tests.factories import CompanyFactory, MembershipCategoryFactory, ProcessFactory
+from tests.factories import CompanyFactory, MembershipCategoryFactory, ProcessFactory, log_in
 
 pytestmark = pytest.mark.django_db
 JOIN = "/fr/adhesion/"
@@ -92,6 +92,43 @@ def test_bad_input_gets_a_translated_message_and_nothing_saved(
     assert message in response.content.decode()
     assert not Application.objects.exists()
     assert not mail.outbox
+
+
+@pytest.mark.parametrize("field", ["company_name", "city", "first_name", "job_title"])
+@pytest.mark.parametrize("value", ["Extrusions\r\nBcc: x@spam.example", "Extru\rsions", "A\u2028B"])
+def test_a_line_break_in_a_single_line_field_is_refused(client, form_data, field, value):
+    form_data[field] = value
+    response = client.post(JOIN, form_data)
+    assert response.status_code == 400
+    assert "sur une seule ligne" in response.content.decode()
+    assert not Application.objects.exists()
+    assert not mail.outbox
+
+
+@pytest.mark.parametrize(("field", "limit"), [("description", 2000), ("fax", 200)])
+def test_a_text_over_its_limit_is_refused(client, form_data, field, limit):
+    form_data[field] = "a" * (limit + 1)
+    response = client.post(JOIN, form_data)
+    assert response.status_code == 400
+    assert f"au plus {limit} caractères" in response.content.decode()
+    assert not Application.objects.exists()
+
+
+def test_a_mail_server_down_does_not_lose_or_refuse_the_application(
+    client, form_data, staff, mail_server_down, django_capture_on_commit_callbacks, caplog
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(JOIN, form_data, follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == "/fr/adhesion/merci/"
+    assert Application.objects.count() == 1
+    assert "Staff not told of application" in caplog.text
+    # Trying again is refused as a duplicate: the first one is in, once.
+    assert client.post(JOIN, form_data).status_code == 400
+    assert Application.objects.count() == 1
+    log_in(client, staff)
+    pending = client.get("/admin/members/application/")
+    assert "Extrusions Imaginaires inc." in pending.content.decode()
 
 
 def test_existing_member_detected_by_neq_or_name(client, form_data):
@@ -182,7 +219,7 @@ def test_approval_creates_company_period_and_contact(staff_client, application):
     assert application.decision == Application.Decision.APPROVED
     assert application.company == company
     # The applicant applied in English: the welcome is in English.
-    welcome, invitation = mail.outbox
+    invitation, welcome = mail.outbox
     assert welcome.to == invitation.to == ["sam@extrusions.example"]
     assert "Welcome" in welcome.subject
     assert f"/en/members/{company.slug}/" in welcome.body
@@ -221,5 +258,52 @@ def test_approval_of_a_duplicate_is_refused_whole(staff_client, application):
     assert Company.objects.count() == 1
     assert Membership.objects.count() == 1  # the factory's own period only
     assert not Representative.objects.exists()
+    application.refresh_from_db()
+    assert application.decision == Application.Decision.PENDING
+
+
+def test_a_legacy_name_with_a_carriage_return_is_approved_with_clean_subjects(
+    staff_client, application
+):
+    Application.objects.filter(pk=application.pk).update(
+        company_name="Extrusions\rImaginaires inc."
+    )
+    response = staff_client.post(change_url(application), {"_approve": "1"})
+    assert response.status_code == 302
+    company = Company.objects.get()
+    invitation, _welcome = mail.outbox
+    assert invitation.subject == (
+        "[Alliance Polymères Québec] Your access to the member area for Extrusions Imaginaires inc."
+    )
+    assert "/en/invitation/" in invitation.body
+    assert all("\r" not in m.subject and "\n" not in m.subject for m in mail.outbox)
+    assert company.invitations.get().role == Representative.Role.ADMIN
+
+
+def test_approval_when_the_invitation_cannot_be_emailed_changes_nothing(
+    staff_client, application, settings
+):
+    settings.EMAIL_BACKEND = "tests.mail.FailingEmailBackend"
+    response = staff_client.post(change_url(application), {"_approve": "1"}, follow=True)
+    assert response.status_code == 200
+    assert "pas été approuvée" in response.content.decode()
+    assert not Company.objects.exists()
+    assert not Representative.objects.exists()
+    application.refresh_from_db()
+    assert application.decision == Application.Decision.PENDING
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    staff_client.post(change_url(application), {"_approve": "1"})
+    assert Company.objects.get().invitations.count() == 1
+    assert len(mail.outbox) == 2
+
+
+def test_a_rejection_that_cannot_be_emailed_is_not_made(staff_client, application, settings):
+    settings.EMAIL_BACKEND = "tests.mail.FailingEmailBackend"
+    response = staff_client.post(
+        change_url(application), {"rejection_reason": "Hors secteur.", "_reject": "1"}, follow=True
+    )
+    assert response.status_code == 200
+    assert "toujours en attente" in response.content.decode()
     application.refresh_from_db()
     assert application.decision == Application.Decision.PENDING

@@ -212,6 +212,54 @@ def test_an_administrator_edits_the_profile_and_it_shows_in_the_directory(world)
     assert "espace membre" in version.revision.get_comment()
 
 
+@pytest.mark.parametrize(
+    ("field", "limit"),
+    [("description_fr", 10_000), ("description_en", 10_000), ("products_fr", 5000)],
+)
+def test_a_profile_text_over_its_limit_is_refused(world, field, limit):
+    client = as_(world["admin"])
+    company = world["company"]
+    response = client.post(
+        f"{AREA}entreprises/{company.slug}/", profile_data(**{field: "a" * (limit + 1)})
+    )
+    assert response.status_code == 400
+    assert f"au plus {limit} caractères" in response.content.decode()
+    company.refresh_from_db()
+    assert getattr(company, field) != "a" * (limit + 1)
+    assert company.member_edited_at is None
+
+
+def test_a_line_break_in_the_profile_is_refused(world):
+    client = as_(world["admin"])
+    company = world["company"]
+    response = client.post(
+        f"{AREA}entreprises/{company.slug}/", profile_data(city="Lévis\r\nBcc: x@spam.example")
+    )
+    assert response.status_code == 400
+    assert "sur une seule ligne" in response.content.decode()
+    company.refresh_from_db()
+    assert company.city == "Lévis"
+
+
+def test_a_line_break_in_my_name_or_job_title_is_refused(world):
+    client = as_(world["admin"])
+    me = Representative.objects.get(user=world["admin"])
+    data = {
+        "first_name": "Alexandra",
+        "last_name": "Roy",
+        "preferred_language": "fr",
+        f"person-{me.pk}-job_title": "Présidente",
+        f"person-{me.pk}-phone": "",
+        f"person-{me.pk}-visibility": "members",
+    }
+    for field in ("first_name", f"person-{me.pk}-job_title"):
+        response = client.post(f"{AREA}profil/", {**data, field: "Roy\rBcc: x@spam.example"})
+        assert response.status_code == 400, field
+        assert "sur une seule ligne" in response.content.decode()
+    me.refresh_from_db()
+    assert "\r" not in me.first_name + me.job_title
+
+
 def test_a_bad_logo_is_explained_and_the_current_one_kept(world, tmp_path):
     client = as_(world["admin"])
     company = world["company"]
@@ -296,6 +344,28 @@ def test_a_company_always_keeps_an_administrator(world):
     assert "toujours au moins un gestionnaire" in response.content.decode()
     me.refresh_from_db()
     assert me.role == "admin"
+
+
+def test_an_invitation_that_cannot_be_emailed_is_not_saved_and_says_so(world, mail_server_down):
+    client = as_(world["admin"])
+    response = client.post(
+        f"{AREA}entreprises/{world['company'].slug}/collegues/",
+        {"action": "invite", "email": "nouvelle@exemple.qc.ca", "role": "colleague"}
+        | {"language": "fr"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "pas pu être envoyé" in response.content.decode()
+    assert not Invitation.objects.exists()
+
+
+def test_a_renewal_request_that_cannot_be_emailed_says_so(world, mail_server_down):
+    client = as_(world["colleague"])
+    url = f"{AREA}entreprises/{world['company'].slug}/renouvellement/"
+    response = client.post(url, follow=True)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "pas pu être envoyé" in page and "a été transmise" not in page
 
 
 def test_inviting_a_colleague_with_a_bad_address_is_explained(world):
