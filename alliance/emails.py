@@ -3,12 +3,24 @@
 An email is one template, ``templates/emails/<name>.txt``, whose first line is the subject.
 The HTML part is the same text inside the portal's email layout, so the two never differ.
 allauth's emails (members/adapters.py) get their HTML part from the same layout.
+
+Every link in an email is built on ``settings.SITE_URL`` (``absolute_url``), never on the
+Host of the request that sent it: a request can name any host the server answers to, and
+an email outlives the request.
 """
+
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
+
+
+def absolute_url(location: str) -> str:
+    """The portal's public address of a path, or of a URL built on some other host."""
+    parts = urlsplit(location)
+    return settings.SITE_URL + urlunsplit(("", "", parts.path, parts.query, parts.fragment))
 
 
 def email_context(language: str) -> dict:

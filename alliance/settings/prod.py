@@ -1,6 +1,8 @@
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
+from django.http.request import validate_host
 
 from .base import *  # noqa: F403
 from .base import ALLOWED_HOSTS, DEBUG, MEDIA_ROOT, PRIVATE_MEDIA_ROOT, SECRET_KEY, env
@@ -31,6 +33,19 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured(
         "DJANGO_ALLOWED_HOSTS is missing: set it to the site's host names, comma-separated, "
         "e.g. DJANGO_ALLOWED_HOSTS=portail.alliancepolymeres.quebec"
+    )
+# Every link in an email is built on SITE_URL (alliance.emails.absolute_url), never on the
+# Host of the request that happened to send it; base.py's default is for development only.
+_site = urlsplit(env.str("SITE_URL", default=""))
+if not _site.geturl():
+    raise ImproperlyConfigured(
+        "SITE_URL is missing: the links in emails (invitations, password resets) are built "
+        "on it, e.g. SITE_URL=https://portail.alliancepolymeres.quebec"
+    )
+if _site.scheme != "https" or not validate_host(_site.hostname or "", ALLOWED_HOSTS):
+    raise ImproperlyConfigured(
+        "SITE_URL must be the portal's public https:// address, on one of "
+        "DJANGO_ALLOWED_HOSTS, e.g. SITE_URL=https://portail.alliancepolymeres.quebec"
     )
 
 if Path(PRIVATE_MEDIA_ROOT).resolve().is_relative_to(Path(MEDIA_ROOT).resolve()):

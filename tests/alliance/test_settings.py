@@ -20,6 +20,7 @@ PROD_ENV = {
     "DATABASE_URL": "postgres://alliance@127.0.0.1:5432/alliance",
     "EMAIL_URL": "smtp+tls://portail:secret@smtp.example.org:587",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "SITE_URL": "https://portail.example.org",
 }
 
 
@@ -72,6 +73,23 @@ def test_production_refuses_sqlite():
 
     assert result.returncode != 0
     assert "not PostgreSQL" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "site_url",
+    [
+        "http://portail.example.org",  # links in emails must not go out over plain http
+        "https://127.0.0.1:8000",  # not the public address
+        "portail.example.org",
+    ],
+)
+def test_production_refuses_a_site_address_that_is_not_its_public_https_one(site_url):
+    env = {**PROD_ENV, "SITE_URL": site_url}
+
+    result = _process(["manage.py", "check"], "alliance.settings.prod", env)
+
+    assert result.returncode != 0
+    assert "SITE_URL" in result.stderr
 
 
 def test_production_refuses_committee_documents_inside_the_public_media_folder(tmp_path):
