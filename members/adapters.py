@@ -11,6 +11,7 @@ from django.urls import translate_url
 from django.utils import translation
 
 from alliance.emails import absolute_url, html_part
+from alliance.proxy import client_ip
 from members.models import User
 
 SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
@@ -32,6 +33,10 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         return False
+
+    def get_client_ip(self, request: HttpRequest) -> str:
+        """The address allauth's rate limits key on, and that its emails report."""
+        return client_ip(request)
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         language = language_of(email)

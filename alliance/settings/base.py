@@ -109,6 +109,15 @@ if REDIS_URL := env.str("REDIS_URL", default=""):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# --- Behind the reverse proxy ------------------------------------------------
+# How many proxies of ours stand in front of the app server, each appending the address
+# it received from to X-Forwarded-For: the client's address is that many entries from the
+# right (alliance.proxy.client_ip). 0 = clients connect directly, and the header is ignored.
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
+# django-ratelimit's limits (the join form, renewal requests) key on the same address as
+# allauth's (members.adapters.AccountAdapter.get_client_ip).
+RATELIMIT_IP_META_KEY = "alliance.proxy.client_ip"
+
 # --- Accounts -----------------------------------------------------------------
 AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [

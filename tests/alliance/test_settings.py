@@ -92,6 +92,18 @@ def test_production_refuses_a_site_address_that_is_not_its_public_https_one(site
     assert "SITE_URL" in result.stderr
 
 
+def test_production_trusts_one_reverse_proxy_unless_told_otherwise():
+    code = "from django.conf import settings; print(settings.TRUSTED_PROXY_COUNT)"
+    for env, expected in [({}, "1"), ({"DJANGO_TRUSTED_PROXY_COUNT": "2"}, "2")]:
+        result = _process(
+            ["-c", f"import django; django.setup(); {code}"],
+            "alliance.settings.prod",
+            {**PROD_ENV, **env},
+        )
+        assert result.stdout.strip() == expected, result.stderr
+    assert _run(code) == "0"  # development: no proxy, the header is ignored
+
+
 def test_production_refuses_committee_documents_inside_the_public_media_folder(tmp_path):
     env = {
         **PROD_ENV,
