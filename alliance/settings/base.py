@@ -89,10 +89,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
     }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
-        "min_size": env.int("DATABASE_POOL_MIN", default=2),
-        "max_size": env.int("DATABASE_POOL_MAX", default=10),
-    }
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "pool": {
+                "min_size": env.int("DATABASE_POOL_MIN", default=2),
+                "max_size": env.int("DATABASE_POOL_MAX", default=10),
+                # Seconds a request waits for a connection (psycopg_pool's default is 30):
+                # with the database down, every worker would hang that long. Past it the
+                # visitor gets the 503 page (alliance.views.server_error).
+                "timeout": env.float("DATABASE_POOL_TIMEOUT", default=2.0),
+            },
+            # libpq's, in seconds: a server that does not answer is given up this soon.
+            "connect_timeout": env.int("DATABASE_CONNECT_TIMEOUT", default=2),
+        }
+    )
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps connections; Django must not.
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
