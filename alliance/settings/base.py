@@ -109,12 +109,25 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache --------------------------------------------------------------------
 if REDIS_URL := env.str("REDIS_URL", default=""):
+    # Seconds: Redis answers in a millisecond, so this soon it is out of reach and the
+    # fallback answers instead (redis-py would wait for ever).
+    _redis_timeout = env.float("REDIS_TIMEOUT", default=0.5)
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis, or the table below while Redis cannot be reached (alliance/cache.py).
+            "BACKEND": "alliance.cache.FailSoftRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "apq",
-        }
+            "FALLBACK": "fallback",
+            "OPTIONS": {"socket_connect_timeout": _redis_timeout, "socket_timeout": _redis_timeout},
+        },
+        "fallback": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "cache_fallback",  # created by alliance/migrations/0002
+            "KEY_PREFIX": "apq",
+            # Rate-limit counts, one per address and action: room for an attack's worth.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        },
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -152,7 +165,8 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-# Counted in the cache: Redis in production, so the limits hold across server processes.
+# Counted in the cache: Redis in production, so the limits hold across server processes;
+# while Redis is out of reach, its fallback table in the database (alliance/cache.py).
 ACCOUNT_RATE_LIMITS = {
     # The eleventh wrong password in a row meets the rate-limit page (members/account_views.py).
     "login_failed": "10/m/ip,10/15m/key",

@@ -51,8 +51,20 @@ def test_redis_is_the_cache_when_redis_url_is_set():
     code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
 
     assert _run(code) == "django.core.cache.backends.locmem.LocMemCache"
-    assert _run(code, REDIS_URL="redis://127.0.0.1:6379/3") == (
-        "django.core.cache.backends.redis.RedisCache"
+    assert _run(code, REDIS_URL="redis://127.0.0.1:6379/3") == "alliance.cache.FailSoftRedisCache"
+
+
+def test_redis_gives_up_within_half_a_second_for_a_table_in_the_database():
+    code = (
+        "from django.conf import settings; c = settings.CACHES;"
+        "print(c['default']['OPTIONS'], c[c['default']['FALLBACK']]['BACKEND'])"
+    )
+
+    out = _run(code, REDIS_URL="redis://127.0.0.1:6379/3")
+
+    assert out == (
+        "{'socket_connect_timeout': 0.5, 'socket_timeout': 0.5} "
+        "django.core.cache.backends.db.DatabaseCache"
     )
 
 
