@@ -5,9 +5,14 @@ An email is one template, ``templates/emails/<name>.txt``, whose first line is t
 The HTML part is the same text inside the portal's email layout, so the two never differ.
 allauth's emails (members/adapters.py) get their HTML part from the same layout and their
 subject from ``email_subject``.
+
+Every link in an email is built on ``settings.SITE_URL`` (``absolute_url``), never on the
+Host of the request that sent it: a request can name any host the server answers to, and
+an email outlives the request.
 """
 
 import smtplib
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -27,6 +32,12 @@ def email_subject(text: str) -> str:
     """The subject line of every email the portal sends: prefixed, and on one line
     whatever names went into it, so that it can never start another header."""
     return single_line(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{text}")
+
+
+def absolute_url(location: str) -> str:
+    """The portal's public address of a path, or of a URL built on some other host."""
+    parts = urlsplit(location)
+    return settings.SITE_URL + urlunsplit(("", "", parts.path, parts.query, parts.fragment))
 
 
 def email_context(language: str) -> dict:

@@ -34,6 +34,9 @@ page_patterns = (
     "pages",
 )
 
+# A database out of reach answers the 503 page rather than the 500 one.
+handler500 = "alliance.views.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),

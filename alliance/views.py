@@ -1,8 +1,13 @@
+import sys
+
+import psycopg
 from django.core.cache import cache
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.template import loader
 from django.urls import reverse
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -43,23 +48,62 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+# Seconds a visitor is asked to wait before trying again when the database is out of reach.
+RETRY_AFTER = 30
+# Seconds /healthz waits for a database connection: less than a page waits (the pool's
+# timeout), so the load balancer hears within a second that this process is cut off.
+HEALTHZ_DATABASE_WAIT = 0.5
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 page, except that a database out of reach is an outage, not a fault: the
+    translated 503 page, and a time to come back.
+
+    A handler rather than a middleware: the first query is often made by a middleware
+    (the session, the user), where a middleware's process_exception never hears of it.
+    Django calls the handler while it handles the exception, so sys.exc_info() holds it.
+    """
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        # No request context: the context processors would query the database again.
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(RETRY_AFTER)
+        return response
+    return defaults.server_error(request)
+
+
+def _database_reachable() -> bool:
+    pool = getattr(connection, "pool", None)
+    try:
+        if pool is None:  # SQLite, or PostgreSQL without a pool (the tests)
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
+                cursor.fetchone()
+            return True
+        pool.open()  # idempotent; Django opens it on the first query otherwise
+        with pool.connection(timeout=HEALTHZ_DATABASE_WAIT) as pooled:
+            pooled.execute("SELECT 1")
+        return True
+    except (DatabaseError, psycopg.Error):
+        return False
+
+
+def _cache_reachable() -> bool:
+    # Redis itself: the fail-soft backend (alliance.cache) hides its outages from pages.
+    if reachable := getattr(cache, "reachable", None):
+        return reachable()
+    try:
+        cache.set("healthz", "ok", 10)
+        return cache.get("healthz") == "ok"
+    except Exception:  # Each cache backend raises its own errors (redis.ConnectionError…).
+        return False
+
+
 @never_cache
 @require_safe
 def healthz(request: HttpRequest) -> JsonResponse:
     """For the load balancer and monitoring: can this process reach its database and cache?"""
-    checks = {}
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-        checks["database"] = "ok"
-    except DatabaseError:
-        checks["database"] = "unreachable"
-    try:
-        cache.set("healthz", "ok", 10)
-        checks["cache"] = "ok" if cache.get("healthz") == "ok" else "unreachable"
-    except Exception:  # Each cache backend raises its own errors (redis.ConnectionError…).
-        checks["cache"] = "unreachable"
+    checks = {"database": "ok" if _database_reachable() else "unreachable"}
+    checks["cache"] = "ok" if _cache_reachable() else "unreachable"
     healthy = all(value == "ok" for value in checks.values())
     return JsonResponse(
         {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503

@@ -1,3 +1,6 @@
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
@@ -7,7 +10,8 @@ from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils import translation
 
-from alliance.emails import email_subject, html_part
+from alliance.emails import absolute_url, email_subject, html_part
+from alliance.proxy import client_ip
 from members.models import User
 
 SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
@@ -30,15 +34,27 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         return False
 
+    def get_client_ip(self, request: HttpRequest) -> str:
+        """The address allauth's rate limits key on, and that its emails report."""
+        return client_ip(request)
+
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         language = language_of(email)
-        # Links were built in the language of the page the request came from.
+        # allauth built the links on the request's Host and in the language of the page
+        # the request came from: rebuild them on the portal's address, in the reader's.
         context = {
-            key: translate_url(value, language)
+            key: absolute_url(translate_url(value, language))
             if key.endswith("_url") and isinstance(value, str)
             else value
             for key, value in context.items()
         }
+        # allauth's templates name the site from the request's Host too.
+        context.setdefault(
+            "current_site",
+            SimpleNamespace(
+                name=settings.ASSOCIATION["name"], domain=urlsplit(settings.SITE_URL).netloc
+            ),
+        )
         with translation.override(language):
             super().send_mail(template_prefix, email, context)
 

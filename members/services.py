@@ -16,7 +16,7 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from alliance.emails import EmailNotSent, send_email
+from alliance.emails import EmailNotSent, absolute_url, send_email
 from members.models import (
     CLASSIFICATION_FIELDS,
     AccountClosure,
@@ -45,9 +45,7 @@ def one_year_from(start: dt.date) -> dt.date:
 
 def _admin_url(obj) -> str:
     meta = obj._meta
-    return settings.SITE_URL + reverse(
-        f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk]
-    )
+    return absolute_url(reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk]))
 
 
 # --- Applications -----------------------------------------------------------------
@@ -378,7 +376,7 @@ def invitation_send(*, invitation: Invitation, by: User | None) -> Invitation:
 
 def _send_invitation(invitation: Invitation, token: str) -> None:
     with translation.override(invitation.language):
-        link = settings.SITE_URL + reverse("members:invitation", kwargs={"token": token})
+        link = absolute_url(reverse("members:invitation", kwargs={"token": token}))
     send_email(
         template="invitation",
         to=[invitation.email],

@@ -89,25 +89,57 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
     }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
-        "min_size": env.int("DATABASE_POOL_MIN", default=2),
-        "max_size": env.int("DATABASE_POOL_MAX", default=10),
-    }
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "pool": {
+                "min_size": env.int("DATABASE_POOL_MIN", default=2),
+                "max_size": env.int("DATABASE_POOL_MAX", default=10),
+                # Seconds a request waits for a connection (psycopg_pool's default is 30):
+                # with the database down, every worker would hang that long. Past it the
+                # visitor gets the 503 page (alliance.views.server_error).
+                "timeout": env.float("DATABASE_POOL_TIMEOUT", default=2.0),
+            },
+            # libpq's, in seconds: a server that does not answer is given up this soon.
+            "connect_timeout": env.int("DATABASE_CONNECT_TIMEOUT", default=2),
+        }
+    )
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps connections; Django must not.
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache --------------------------------------------------------------------
 if REDIS_URL := env.str("REDIS_URL", default=""):
+    # Seconds: Redis answers in a millisecond, so this soon it is out of reach and the
+    # fallback answers instead (redis-py would wait for ever).
+    _redis_timeout = env.float("REDIS_TIMEOUT", default=0.5)
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis, or the table below while Redis cannot be reached (alliance/cache.py).
+            "BACKEND": "alliance.cache.FailSoftRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "apq",
-        }
+            "FALLBACK": "fallback",
+            "OPTIONS": {"socket_connect_timeout": _redis_timeout, "socket_timeout": _redis_timeout},
+        },
+        "fallback": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "cache_fallback",  # created by alliance/migrations/0002
+            "KEY_PREFIX": "apq",
+            # Rate-limit counts, one per address and action: room for an attack's worth.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        },
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Behind the reverse proxy ------------------------------------------------
+# How many proxies of ours stand in front of the app server, each appending the address
+# it received from to X-Forwarded-For: the client's address is that many entries from the
+# right (alliance.proxy.client_ip). 0 = clients connect directly, and the header is ignored.
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
+# django-ratelimit's limits (the join form, renewal requests) key on the same address as
+# allauth's (members.adapters.AccountAdapter.get_client_ip).
+RATELIMIT_IP_META_KEY = "alliance.proxy.client_ip"
 
 # --- Accounts -----------------------------------------------------------------
 AUTH_USER_MODEL = "members.User"
@@ -133,7 +165,8 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-# Counted in the cache: Redis in production, so the limits hold across server processes.
+# Counted in the cache: Redis in production, so the limits hold across server processes;
+# while Redis is out of reach, its fallback table in the database (alliance/cache.py).
 ACCOUNT_RATE_LIMITS = {
     # The eleventh wrong password in a row meets the rate-limit page (members/account_views.py).
     "login_failed": "10/m/ip,10/15m/key",

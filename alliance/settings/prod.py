@@ -1,6 +1,8 @@
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
+from django.http.request import validate_host
 
 from .base import *  # noqa: F403
 from .base import ALLOWED_HOSTS, DEBUG, MEDIA_ROOT, PRIVATE_MEDIA_ROOT, SECRET_KEY, env
@@ -32,6 +34,19 @@ if not ALLOWED_HOSTS:
         "DJANGO_ALLOWED_HOSTS is missing: set it to the site's host names, comma-separated, "
         "e.g. DJANGO_ALLOWED_HOSTS=portail.alliancepolymeres.quebec"
     )
+# Every link in an email is built on SITE_URL (alliance.emails.absolute_url), never on the
+# Host of the request that happened to send it; base.py's default is for development only.
+_site = urlsplit(env.str("SITE_URL", default=""))
+if not _site.geturl():
+    raise ImproperlyConfigured(
+        "SITE_URL is missing: the links in emails (invitations, password resets) are built "
+        "on it, e.g. SITE_URL=https://portail.alliancepolymeres.quebec"
+    )
+if _site.scheme != "https" or not validate_host(_site.hostname or "", ALLOWED_HOSTS):
+    raise ImproperlyConfigured(
+        "SITE_URL must be the portal's public https:// address, on one of "
+        "DJANGO_ALLOWED_HOSTS, e.g. SITE_URL=https://portail.alliancepolymeres.quebec"
+    )
 
 if Path(PRIVATE_MEDIA_ROOT).resolve().is_relative_to(Path(MEDIA_ROOT).resolve()):
     raise ImproperlyConfigured(
@@ -40,6 +55,9 @@ if Path(PRIVATE_MEDIA_ROOT).resolve().is_relative_to(Path(MEDIA_ROOT).resolve())
     )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Production runs behind one reverse proxy (gunicorn listens on 127.0.0.1 only); without
+# it every visitor would share the proxy's address, and its rate limits.
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=1)
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=31_536_000)
 # Both apply to the whole domain and are slow to undo once browsers have them: turn them
@@ -56,9 +74,21 @@ SESSION_COOKIE_HTTPONLY = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        # A 503 is the database out of reach (alliance.views.server_error): /healthz tells
+        # the monitoring once, rather than one email per request for as long as it lasts.
+        "not_an_outage": {
+            "()": "django.utils.log.CallbackFilter",
+            "callback": lambda record: getattr(record, "status_code", None) != 503,
+        },
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler"},
-        "mail_admins": {"class": "django.utils.log.AdminEmailHandler", "level": "ERROR"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["not_an_outage"],
+        },
     },
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {"django.request": {"handlers": ["console", "mail_admins"], "level": "ERROR"}},

@@ -20,6 +20,7 @@ PROD_ENV = {
     "DATABASE_URL": "postgres://alliance@127.0.0.1:5432/alliance",
     "EMAIL_URL": "smtp+tls://portail:secret@smtp.example.org:587",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "SITE_URL": "https://portail.example.org",
 }
 
 
@@ -50,8 +51,20 @@ def test_redis_is_the_cache_when_redis_url_is_set():
     code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
 
     assert _run(code) == "django.core.cache.backends.locmem.LocMemCache"
-    assert _run(code, REDIS_URL="redis://127.0.0.1:6379/3") == (
-        "django.core.cache.backends.redis.RedisCache"
+    assert _run(code, REDIS_URL="redis://127.0.0.1:6379/3") == "alliance.cache.FailSoftRedisCache"
+
+
+def test_redis_gives_up_within_half_a_second_for_a_table_in_the_database():
+    code = (
+        "from django.conf import settings; c = settings.CACHES;"
+        "print(c['default']['OPTIONS'], c[c['default']['FALLBACK']]['BACKEND'])"
+    )
+
+    out = _run(code, REDIS_URL="redis://127.0.0.1:6379/3")
+
+    assert out == (
+        "{'socket_connect_timeout': 0.5, 'socket_timeout': 0.5} "
+        "django.core.cache.backends.db.DatabaseCache"
     )
 
 
@@ -72,6 +85,35 @@ def test_production_refuses_sqlite():
 
     assert result.returncode != 0
     assert "not PostgreSQL" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "site_url",
+    [
+        "http://portail.example.org",  # links in emails must not go out over plain http
+        "https://127.0.0.1:8000",  # not the public address
+        "portail.example.org",
+    ],
+)
+def test_production_refuses_a_site_address_that_is_not_its_public_https_one(site_url):
+    env = {**PROD_ENV, "SITE_URL": site_url}
+
+    result = _process(["manage.py", "check"], "alliance.settings.prod", env)
+
+    assert result.returncode != 0
+    assert "SITE_URL" in result.stderr
+
+
+def test_production_trusts_one_reverse_proxy_unless_told_otherwise():
+    code = "from django.conf import settings; print(settings.TRUSTED_PROXY_COUNT)"
+    for env, expected in [({}, "1"), ({"DJANGO_TRUSTED_PROXY_COUNT": "2"}, "2")]:
+        result = _process(
+            ["-c", f"import django; django.setup(); {code}"],
+            "alliance.settings.prod",
+            {**PROD_ENV, **env},
+        )
+        assert result.stdout.strip() == expected, result.stderr
+    assert _run(code) == "0"  # development: no proxy, the header is ignored
 
 
 def test_production_refuses_committee_documents_inside_the_public_media_folder(tmp_path):
@@ -119,9 +161,65 @@ def test_postgres_url_uses_psycopg3_with_a_connection_pool(db):
 
     out = _run(code, DATABASE_URL=url).splitlines()
 
-    assert out[0] == "{'min_size': 2, 'max_size': 10}"
+    assert out[0] == "{'min_size': 2, 'max_size': 10, 'timeout': 2.0}"
     if on_postgres:
         assert out[1] == "ConnectionPool"
+
+
+def test_postgres_gives_up_on_an_unreachable_server_within_seconds():
+    code = (
+        "from django.db import connection; o = connection.settings_dict['OPTIONS'];"
+        "print(o['pool']['timeout'], o['connect_timeout'])"
+    )
+
+    out = _run(code, DATABASE_URL="postgres://portail@db.example.org:5432/alliance")
+
+    assert out == "2.0 2"
+
+
+def test_postgres_out_of_reach_answers_503_in_seconds_and_healthz_in_one():
+    """Nothing listens on port 1: the pool keeps failing to connect, and a request used to
+    wait out psycopg_pool's 30 seconds before its 500."""
+    code = """
+import time
+import django
+django.setup()
+from django.test import Client
+from django.test.utils import override_settings
+
+client = Client(raise_request_exception=False, HTTP_HOST="localhost")
+storage = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+with override_settings(STORAGES={"default": storage, "staticfiles": storage}):
+    for url in ["/fr/", "/healthz"]:  # the first request also loads the URLs and views
+        start = time.monotonic()
+        response = client.get(url)
+        print(url, response.status_code, response.get("Retry-After"), time.monotonic() - start)
+"""
+    result = _process(
+        ["-c", code],
+        "alliance.settings.dev",
+        {"DJANGO_DEBUG": "False", "DATABASE_URL": "postgres://portail@127.0.0.1:1/alliance"},
+    )
+
+    assert result.returncode == 0, result.stderr
+    page, healthz = (line.split() for line in result.stdout.splitlines())
+    assert healthz[1] == "503" and float(healthz[3]) < 1.5
+    # Generous: what matters is seconds, not the pool's 30.
+    assert page[1:3] == ["503", "30"] and float(page[3]) < 10
+
+
+def test_production_does_not_email_the_admins_for_each_request_of_an_outage():
+    code = (
+        "import logging, django; django.setup();"
+        "handler, = [h for h in logging.getLogger('django.request').handlers"
+        " if type(h).__name__ == 'AdminEmailHandler'];"
+        "print([bool(handler.filter(logging.makeLogRecord({'status_code': s})))"
+        " for s in (500, 503)])"
+    )
+
+    result = _process(["-c", code], "alliance.settings.prod", PROD_ENV)
+
+    assert result.stdout.strip() == "[True, False]", result.stderr
 
 
 def test_collectstatic_makes_hashed_and_compressed_files_for_whitenoise(tmp_path):

@@ -1,3 +1,4 @@
+import contextlib
 import json
 from unittest import mock
 
@@ -124,6 +125,53 @@ def test_500_page_is_translated(client):
 
     assert "Something went wrong" in english
     assert "Un problème est survenu" in french
+
+
+@contextlib.contextmanager
+def database_down(client):
+    """Every query fails, as they do while PostgreSQL is out of reach."""
+    client.raise_request_exception = False  # answer as in production, don't re-raise
+    with mock.patch(
+        "django.db.backends.utils.CursorWrapper.execute",
+        side_effect=OperationalError("connection refused"),
+    ):
+        yield
+
+
+@pytest.mark.parametrize(
+    ("url", "text"),
+    [
+        ("/fr/", "Le portail est momentanément indisponible"),
+        ("/en/", "The portal is briefly unavailable"),
+    ],
+)
+def test_a_database_out_of_reach_gets_the_translated_503_page(client, url, text):
+    with database_down(client):
+        response = client.get(url)
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert text in response.content.decode()
+
+
+def test_a_database_out_of_reach_under_a_logged_in_session_is_a_503_too(client):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory())  # the session middleware makes the first query
+    with database_down(client):
+        response = client.get("/fr/espace-membre/")
+
+    assert response.status_code == 503
+    assert "Le portail est momentanément indisponible" in response.content.decode()
+
+
+def test_other_errors_still_get_the_500_page(client):
+    client.raise_request_exception = False
+    with mock.patch("alliance.views.Article.objects.published", side_effect=ValueError):
+        response = client.get("/fr/")
+
+    assert response.status_code == 500
+    assert "Un problème est survenu" in response.content.decode()
 
 
 @pytest.mark.parametrize(

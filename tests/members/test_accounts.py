@@ -378,6 +378,32 @@ def test_setting_up_a_first_factor_after_a_stale_login_asks_for_the_password(cli
     assert response.status_code == 302 and "/reauthenticate/" in response["Location"]
 
 
+def test_email_links_are_on_the_sites_address_whatever_host_the_request_named(
+    client, staff_browser, settings, django_capture_on_commit_callbacks
+):
+    settings.SITE_URL = "https://portail.example.org"
+    user = UserFactory(email="english@exemple.qc.ca", preferred_language="en")
+    client.post("/fr/compte/password/reset/", {"email": user.email}, HTTP_HOST="localhost")
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_browser.post(
+            INVITATIONS_ADMIN + "add/",
+            {
+                "company": CompanyFactory().pk,
+                "email": "alex@moules.example",
+                "role": "colleague",
+                "language": "fr",
+            },
+            HTTP_HOST="localhost",
+        )
+
+    reset, invitation = mail.outbox[-2:]
+    for message in (reset, invitation):
+        links = re.findall(r"https?://\S+", message.body + message.alternatives[0][0])
+        assert links and all(link.startswith("https://portail.example.org/") for link in links)
+        assert "localhost" not in message.body
+    assert "https://portail.example.org/en/account/password/reset/key/" in reset.body
+
+
 # --- Members-only content -----------------------------------------------------------------
 
 
