@@ -164,6 +164,19 @@ class StatusFilter(DefaultChoiceFilter):
     default = Status.ACTIVE
 
 
+class ArchivedFilter(DefaultLookupFilter):
+    """Staff land on the companies in use; archived ones are one click away."""
+
+    title = _("archive")
+    parameter_name = "archived"
+    default = "no"
+    options = {
+        "no": (_("Not archived"), lambda companies: companies.not_archived()),
+        "yes": (_("Archived"), lambda companies: companies.archived()),
+        "all": (_("All"), lambda companies: companies),
+    }
+
+
 class EndingSoonFilter(admin.SimpleListFilter):
     title = _("renewal")
     parameter_name = "ending"
@@ -240,6 +253,7 @@ class CompanyAdmin(FrenchFirstAdmin, ImportExportMixin, ExportActionMixin, Versi
         "changed_label",
     )
     list_filter = (
+        ArchivedFilter,
         StatusFilter,
         EndingSoonFilter,
         ProfileChangedFilter,
@@ -260,9 +274,9 @@ class CompanyAdmin(FrenchFirstAdmin, ImportExportMixin, ExportActionMixin, Versi
     list_per_page = 50
     autocomplete_fields = tuple(CLASSIFICATION_FIELDS.values())
     prepopulated_fields = {"slug": ("name",)}
-    readonly_fields = ("created_at", "updated_at", "logo_preview")
+    readonly_fields = ("created_at", "updated_at", "archived_at", "logo_preview")
     inlines = (MembershipInline, RepresentativeInline)
-    actions = ("renew", "mark_paid")
+    actions = ("renew", "mark_paid", "archive", "restore")
     fieldsets = (
         (None, {"fields": ("name", "legal_name", "slug", "neq")}),
         (_("Profile"), {"fields": ("description", "products", "logo", "logo_preview")}),
@@ -297,7 +311,10 @@ class CompanyAdmin(FrenchFirstAdmin, ImportExportMixin, ExportActionMixin, Versi
                 )
             },
         ),
-        (_("Staff only"), {"fields": ("staff_notes", "created_at", "updated_at")}),
+        (
+            _("Staff only"),
+            {"fields": ("staff_notes", "created_at", "updated_at", "archived_at")},
+        ),
     )
 
     class Media:
@@ -324,6 +341,17 @@ class CompanyAdmin(FrenchFirstAdmin, ImportExportMixin, ExportActionMixin, Versi
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """Opening a company is how staff look at it: its member changes are then seen."""
         company = self.get_object(request, object_id) if request.method == "GET" else None
+        if company and company.is_archived:
+            self.message_user(
+                request,
+                _(
+                    "This company is archived since %(date)s: it is not in the directory "
+                    "and its people have no member access. Restore it with the action of "
+                    "the company list."
+                )
+                % {"date": date_format(timezone.localtime(company.archived_at))},
+                messages.WARNING,
+            )
         if company and company.changed_since_review:
             self.message_user(
                 request,
@@ -402,6 +430,36 @@ class CompanyAdmin(FrenchFirstAdmin, ImportExportMixin, ExportActionMixin, Versi
             request,
             ngettext("%(count)d payment recorded.", "%(count)d payments recorded.", marked)
             % {"count": marked},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Archive the selected companies"))
+    def archive(self, request: HttpRequest, queryset: QuerySet) -> None:
+        archived = sum(
+            services.company_archive(company=company, by=request.user) for company in queryset
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d company archived: it left the directory and its people lost "
+                "member access.",
+                "%(count)d companies archived: they left the directory and their people "
+                "lost member access.",
+                archived,
+            )
+            % {"count": archived},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Restore the selected companies from the archive"))
+    def restore(self, request: HttpRequest, queryset: QuerySet) -> None:
+        restored = sum(
+            services.company_restore(company=company, by=request.user) for company in queryset
+        )
+        self.message_user(
+            request,
+            ngettext("%(count)d company restored.", "%(count)d companies restored.", restored)
+            % {"count": restored},
             messages.SUCCESS,
         )
 

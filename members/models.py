@@ -335,7 +335,15 @@ class CompanyQuerySet(models.QuerySet):
         periods = _periods(today)
         # One EXISTS over both kinds of period, not two OR-ed: PostgreSQL then walks the
         # name index and probes each company's periods, instead of hashing the whole table.
-        return self.filter(Exists(periods["in_force"] | periods["in_grace"]))
+        return self.not_archived().filter(Exists(periods["in_force"] | periods["in_grace"]))
+
+    def not_archived(self) -> "CompanyQuerySet":
+        return self.filter(archived_at__isnull=True)
+
+    def archived(self) -> "CompanyQuerySet":
+        """Companies staff archived instead of deleting: kept with their history, out of
+        the directory and of the member area."""
+        return self.filter(archived_at__isnull=False)
 
     def changed_by_members(self) -> "CompanyQuerySet":
         """Companies whose people changed the profile since staff last opened it."""
@@ -513,6 +521,8 @@ class Company(models.Model):
     staff_reviewed_at = models.DateTimeField(
         _("last opened by staff on"), null=True, blank=True, editable=False
     )
+    # A company is archived, never deleted, once it has a history (see company_archive).
+    archived_at = models.DateTimeField(_("archived on"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -545,12 +555,20 @@ class Company(models.Model):
     @property
     def is_listed(self) -> bool:
         """In the public directory (needs the ``status`` annotation)."""
-        return self.status in IN_DIRECTORY
+        return self.status in IN_DIRECTORY and not self.is_archived
 
     def can_be_managed_by(self, person: "Representative") -> bool:
         """Whether ``person`` may change the profile and the people (needs ``status``):
         its administrators, while it is a member or about to be one."""
-        return person.role == Representative.Role.ADMIN and self.status in MANAGEABLE
+        return (
+            person.role == Representative.Role.ADMIN
+            and self.status in MANAGEABLE
+            and not self.is_archived
+        )
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
 
     def clean(self) -> None:
         super().clean()
