@@ -16,7 +16,7 @@ from import_export.admin import ExportActionMixin, ImportExportMixin
 from import_export.formats import base_formats
 from reversion.admin import VersionAdmin
 
-from alliance.admin_mixins import FrenchFirstAdmin
+from alliance.admin_mixins import FrenchFirstAdmin, KeepRecordsAdmin
 from members import services
 from members.models import (
     CLASSIFICATION_FIELDS,
@@ -239,7 +239,13 @@ class RepresentativeInline(admin.StackedInline):
 
 
 @admin.register(Company)
-class CompanyAdmin(FrenchFirstAdmin, ImportExportMixin, ExportActionMixin, VersionAdmin):
+class CompanyAdmin(
+    FrenchFirstAdmin, KeepRecordsAdmin, ImportExportMixin, ExportActionMixin, VersionAdmin
+):
+    deletion_advice = _(
+        "Archive it instead (action “Archive the selected companies”): it leaves the "
+        "directory and its people lose member access, and it can be restored."
+    )
     resource_classes = [CompanyResource]
     formats = [base_formats.CSV, base_formats.XLSX]
     list_display = (
@@ -713,7 +719,11 @@ class CommitteeDocumentInline(admin.TabularInline):
 
 
 @admin.register(Committee)
-class CommitteeAdmin(FrenchFirstAdmin):
+class CommitteeAdmin(FrenchFirstAdmin, KeepRecordsAdmin):
+    deletion_advice = _(
+        "They are the committee's history: end the seats' terms rather than deleting them; "
+        "delete a meeting or document only if it was entered by mistake."
+    )
     list_display = ("name", "axis", "position")
     prepopulated_fields = {"slug": ("name",)}
     search_fields = ("name_fr", "name_en")
@@ -760,7 +770,11 @@ class UpcomingMeetingFilter(DefaultLookupFilter):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(FrenchFirstAdmin):
+class MeetingAdmin(FrenchFirstAdmin, KeepRecordsAdmin):
+    deletion_advice = _(
+        "Mark the meeting cancelled instead; delete its documents first only if they were "
+        "entered by mistake."
+    )
     list_display = ("__str__", "committee", "status", "notice_sent_at")
     list_filter = (UpcomingMeetingFilter, "committee", "status")
     list_select_related = ("committee",)

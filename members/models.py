@@ -610,8 +610,10 @@ def unique_company_slug(name: str, *, exclude_pk: int | None = None) -> str:
 class Membership(models.Model):
     """One membership period of one company. Renewing adds a period; old ones stay."""
 
+    # A period is a record of membership and payment: a company that has one is archived,
+    # never deleted (see company_archive).
     company = models.ForeignKey(
-        Company, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("company")
+        Company, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("company")
     )
     category = models.ForeignKey(
         MembershipCategory,
@@ -1089,7 +1091,8 @@ class CommitteeQuerySet(models.QuerySet):
 
 
 class Committee(models.Model):
-    """One of the industrial sub-committees, one per axis of the strategic plan."""
+    """One of the industrial sub-committees, one per axis of the strategic plan. Its seats,
+    meetings and documents are its history: they keep it from being deleted."""
 
     name = models.CharField(_("name"), max_length=150)
     # Language-neutral, like the classifications: /fr/comites/<slug>/ = /en/committees/<slug>/.
@@ -1152,7 +1155,7 @@ class Seat(models.Model):
         SECRETARY = "secretary", _("Secretary (staff)")
 
     committee = models.ForeignKey(
-        Committee, on_delete=models.CASCADE, related_name="seats", verbose_name=_("committee")
+        Committee, on_delete=models.PROTECT, related_name="seats", verbose_name=_("committee")
     )
     person = models.ForeignKey(
         Representative,
@@ -1290,7 +1293,7 @@ class Meeting(models.Model):
         CANCELLED = "cancelled", _("Cancelled")
 
     committee = models.ForeignKey(
-        Committee, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("committee")
+        Committee, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("committee")
     )
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
@@ -1365,11 +1368,11 @@ class Document(models.Model):
         OTHER = "other", _("Other document")
 
     committee = models.ForeignKey(
-        Committee, on_delete=models.CASCADE, related_name="documents", verbose_name=_("committee")
+        Committee, on_delete=models.PROTECT, related_name="documents", verbose_name=_("committee")
     )
     meeting = models.ForeignKey(
         Meeting,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="documents",

@@ -1,11 +1,15 @@
 """No data lost by a click: companies are archived rather than deleted, deletions that would
 take records with them are refused, and committees keep a history."""
 
+import io
+
 import pytest
+from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from members.models import Invitation, Membership
+from members.models import Committee, Company, Document, Invitation, Meeting, Membership, Seat
 from tests.factories import ArticleFactory, CompanyFactory, RepresentativeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +83,78 @@ def test_an_archived_company_page_tells_staff_it_is_archived(staff_client):
 
     assert "Cette entreprise est archivée" in page
     assert "Cette entreprise est archivée depuis" in change
+
+
+def test_deleting_a_company_with_periods_is_refused_with_what_to_do_instead(staff_client):
+    company = CompanyFactory(name="Plastiques Gardées")
+    RepresentativeFactory(company=company)
+    url = f"{CHANGELIST}{company.pk}/delete/"
+
+    page = staff_client.get(url, follow=True)
+    posted = staff_client.post(url, {"post": "yes"}, follow=True)
+
+    for response in (page, posted):
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Impossible de supprimer « Plastiques Gardées »" in html
+        assert "1 période d’adhésion" in html
+        assert "Archivez-la plutôt" in html
+    assert Company.objects.filter(pk=company.pk).exists()
+    assert company.memberships.count() == 1 and company.representatives.count() == 1
+
+
+def test_the_bulk_delete_action_refuses_too_and_never_errors(staff_client):
+    kept = CompanyFactory(name="Avec historique")
+    empty = CompanyFactory(name="Créée par erreur", period=False)
+
+    response = staff_client.post(
+        CHANGELIST,
+        {"action": "delete_selected", "_selected_action": [kept.pk, empty.pk], "post": "yes"},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert "Archivez-la plutôt" in response.content.decode()
+    assert Company.objects.filter(pk__in=[kept.pk, empty.pk]).count() == 2
+    # A company with no record to lose can still be deleted.
+    staff_client.post(
+        f"{CHANGELIST}?archived=all&status=all",
+        {"action": "delete_selected", "_selected_action": [empty.pk], "post": "yes"},
+    )
+    assert not Company.objects.filter(pk=empty.pk).exists()
+
+
+@pytest.fixture
+def committee():
+    call_command("seed_reference", stdout=io.StringIO())
+    committee = Committee.objects.get(axis="sales")
+    user = UserFactory()
+    person = RepresentativeFactory(user=user, email=user.email)
+    Seat.objects.create(committee=committee, person=person, role=Seat.Role.MEMBER)
+    meeting = Meeting.objects.create(committee=committee, starts_at=timezone.now())
+    document = Document(committee=committee, meeting=meeting, title_fr="Procès-verbal")
+    document.file.save("pv.pdf", ContentFile(b"%PDF-1.4 pv"), save=True)
+    return committee
+
+
+def test_deleting_a_committee_with_seats_meetings_and_documents_is_refused(staff_client, committee):
+    url = f"/admin/members/committee/{committee.pk}/delete/"
+    meeting = committee.meetings.get()
+
+    for response in (
+        staff_client.post(url, {"post": "yes"}, follow=True),
+        staff_client.post(
+            "/admin/members/committee/",
+            {"action": "delete_selected", "_selected_action": [committee.pk], "post": "yes"},
+            follow=True,
+        ),
+        staff_client.post(
+            f"/admin/members/meeting/{meeting.pk}/delete/", {"post": "yes"}, follow=True
+        ),
+    ):
+        assert response.status_code == 200
+        assert "Impossible de supprimer" in response.content.decode()
+
+    assert committee.seats.count() == committee.meetings.count() == 1
+    document = committee.documents.get()
+    assert document.file.storage.exists(document.file.name)
