@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.translation import gettext
 from modeltranslation.admin import TabbedTranslationAdmin
+from reversion.revisions import _stack as reversion_stack  # see _keep_a_last_version
 
 
 class FrenchFirstAdmin(TabbedTranslationAdmin):
@@ -118,6 +119,33 @@ class KeepRecordsAdmin(admin.ModelAdmin):
                 "The selected objects cannot be deleted: they would take %(records)s with them."
             ) % {"records": records}
         return f"{message} {self.deletion_advice}".strip()
+
+    def delete_model(self, request, obj):
+        self._keep_a_last_version(request, [obj])
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        self._keep_a_last_version(request, list(queryset))
+        super().delete_queryset(request, queryset)
+
+    def _keep_a_last_version(self, request, objs: list) -> None:
+        """What may be deleted is saved in the history first, so that "Recover deleted"
+        finds it even if it was never edited in the admin (an import, a service)."""
+        if not reversion.is_registered(self.model):
+            return
+        # The changelist (bulk deletion) runs inside VersionAdmin's revision, which a
+        # nested one joins, and which on closing keeps only the objects still there: this
+        # one is saved on its own, now.
+        outer = reversion_stack.set([])
+        try:
+            with reversion.create_revision():
+                reversion.set_user(request.user)
+                with translation.override(settings.LANGUAGE_CODE):
+                    reversion.set_comment(gettext("Deleted."))
+                for obj in objs:
+                    reversion.add_to_revision(obj)
+        finally:
+            reversion_stack.reset(outer)
 
     def get_actions(self, request):
         actions = super().get_actions(request)

@@ -719,7 +719,7 @@ class CommitteeDocumentInline(admin.TabularInline):
 
 
 @admin.register(Committee)
-class CommitteeAdmin(FrenchFirstAdmin, KeepRecordsAdmin):
+class CommitteeAdmin(FrenchFirstAdmin, KeepRecordsAdmin, VersionAdmin):
     deletion_advice = _(
         "They are the committee's history: end the seats' terms rather than deleting them; "
         "delete a meeting or document only if it was entered by mistake."
@@ -731,7 +731,7 @@ class CommitteeAdmin(FrenchFirstAdmin, KeepRecordsAdmin):
 
 
 @admin.register(Seat)
-class SeatAdmin(admin.ModelAdmin):
+class SeatAdmin(VersionAdmin):
     """Seats whose company is no longer a member are flagged, never dropped silently."""
 
     list_display = ("holder", "committee", "role", "start", "end", "company_listed_label")
@@ -770,7 +770,7 @@ class UpcomingMeetingFilter(DefaultLookupFilter):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(FrenchFirstAdmin, KeepRecordsAdmin):
+class MeetingAdmin(FrenchFirstAdmin, KeepRecordsAdmin, VersionAdmin):
     deletion_advice = _(
         "Mark the meeting cancelled instead; delete its documents first only if they were "
         "entered by mistake."
@@ -811,6 +811,19 @@ class MeetingAdmin(FrenchFirstAdmin, KeepRecordsAdmin):
                 % {"addresses": ", ".join(failed)},
                 messages.ERROR,
             )
+
+
+@admin.register(Document)
+class DocumentAdmin(FrenchFirstAdmin, VersionAdmin):
+    """Every committee's documents in one list, each with its history (they are added on
+    their committee's or meeting's page too)."""
+
+    list_display = ("title", "committee", "meeting", "kind", "access", "added_at")
+    list_filter = ("committee", "kind", "access")
+    list_select_related = ("committee", "meeting__committee")
+    search_fields = ("title_fr", "title_en")
+    fields = ("committee", "meeting", "title", "kind", "access", "file")
+    date_hierarchy = "added_at"
 
 
 @admin.register(Representative)

@@ -2,6 +2,7 @@ import datetime as dt
 import hashlib
 import os
 
+import reversion
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.contrib.postgres.search import SearchVectorField
@@ -1090,6 +1091,9 @@ class CommitteeQuerySet(models.QuerySet):
         return self.filter(pk__in=Seat.objects.in_force().held_by(user).values("committee"))
 
 
+# Kept in the history like articles and companies: a committee's revision holds its seats,
+# its meetings and their documents, which the admin edits on the committee's page.
+@reversion.register(follow=("seats", "meetings", "documents"))
 class Committee(models.Model):
     """One of the industrial sub-committees, one per axis of the strategic plan. Its seats,
     meetings and documents are its history: they keep it from being deleted."""
@@ -1145,6 +1149,7 @@ class SeatQuerySet(models.QuerySet):
         return self.filter(Q(person__user=user) | Q(staff_member=user))
 
 
+@reversion.register()
 class Seat(models.Model):
     """A person's seat on a committee for a term. Past terms stay as history."""
 
@@ -1284,6 +1289,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(starts_at__lt=now or timezone.now()).order_by("-starts_at")
 
 
+@reversion.register(follow=("documents",))
 class Meeting(models.Model):
     """A committee meeting. Times are stored in UTC and shown in Québec time."""
 
@@ -1353,6 +1359,7 @@ def document_path(instance: "Document", filename: str) -> str:
     return f"committees/{instance.committee.slug}/{filename}"
 
 
+@reversion.register()
 class Document(models.Model):
     """A committee's document (minutes, presentation…): stored outside the public media
     folder and served only through a view that checks ``access`` on every download."""

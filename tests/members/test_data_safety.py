@@ -4,10 +4,12 @@ take records with them are refused, and committees keep a history."""
 import io
 
 import pytest
+from django import forms as forms_module
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
+from reversion.models import Version
 
 from members.models import Committee, Company, Document, Invitation, Meeting, Membership, Seat
 from tests.factories import ArticleFactory, CompanyFactory, RepresentativeFactory, UserFactory
@@ -122,6 +124,8 @@ def test_the_bulk_delete_action_refuses_too_and_never_errors(staff_client):
         {"action": "delete_selected", "_selected_action": [empty.pk], "post": "yes"},
     )
     assert not Company.objects.filter(pk=empty.pk).exists()
+    # It was never edited in the admin, yet it can be recovered.
+    assert "Créée par erreur" in staff_client.get(f"{CHANGELIST}recover/").content.decode()
 
 
 @pytest.fixture
@@ -158,3 +162,62 @@ def test_deleting_a_committee_with_seats_meetings_and_documents_is_refused(staff
     assert committee.seats.count() == committee.meetings.count() == 1
     document = committee.documents.get()
     assert document.file.storage.exists(document.file.name)
+
+
+def submitted(response, **changes) -> dict:
+    """The data an admin change form posts back as it was shown, with ``changes``."""
+    forms = [response.context["adminform"].form]
+    data = {}
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        management = formset.management_form
+        data.update(
+            {management.add_prefix(name): management[name].value() for name in management.fields}
+        )
+        forms += formset.forms
+    for form in forms:
+        for name, field in form.fields.items():
+            value, key = form[name].value(), form.add_prefix(name)
+            if value is None or isinstance(field, forms_module.FileField):
+                continue
+            if isinstance(field.widget, forms_module.MultiWidget):
+                for index, part in enumerate(field.widget.decompress(value)):
+                    data[f"{key}_{index}"] = "" if part is None else str(part)
+            elif isinstance(value, bool):
+                if value:
+                    data[key] = "on"
+            elif isinstance(value, list | tuple):
+                data[key] = [str(item) for item in value]
+            else:
+                data[key] = str(value)
+    return {**data, **changes}
+
+
+@pytest.mark.parametrize(
+    ("model", "field", "value"),
+    [
+        ("committee", "mandate_fr", "Un nouveau mandat."),
+        ("meeting", "place", "Salle du conseil, Lévis"),
+        ("seat", "end", "2099-12-31"),
+        ("document", "title_fr", "Procès-verbal adopté"),
+    ],
+)
+def test_editing_committees_meetings_seats_and_documents_is_kept_in_their_history(
+    staff_client, committee, model, field, value
+):
+    obj = {
+        "committee": committee,
+        "meeting": committee.meetings.first(),
+        "seat": committee.seats.first(),
+        "document": committee.documents.first(),
+    }[model]
+    url = f"/admin/members/{model}/{obj.pk}/change/"
+
+    response = staff_client.post(url, submitted(staff_client.get(url), **{field: value}))
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    history = staff_client.get(f"/admin/members/{model}/{obj.pk}/history/").content.decode()
+    assert f"/admin/members/{model}/{obj.pk}/history/" in history
+    assert Version.objects.get_for_object(obj).count() == 1
+    revision_url = Version.objects.get_for_object(obj).get().pk
+    assert f"/history/{revision_url}/" in history
