@@ -27,6 +27,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
+from django_cleanup import cleanup
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 
@@ -414,6 +415,9 @@ def company_logo_path(instance: "Company", filename: str) -> str:
     return f"members/logos/{filename}"
 
 
+# Like article covers (news.models.Article), logos stay when replaced or deleted: the
+# history may bring back an older version, which must find its logo.
+@cleanup.ignore
 class Company(models.Model):
     name = models.CharField(
         _("name"), max_length=200, help_text=_("The name the company is known by.")

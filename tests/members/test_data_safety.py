@@ -4,7 +4,6 @@ take records with them are refused, and committees keep a history."""
 import io
 
 import pytest
-from django import forms as forms_module
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import Client
@@ -12,7 +11,14 @@ from django.utils import timezone
 from reversion.models import Version
 
 from members.models import Committee, Company, Document, Invitation, Meeting, Membership, Seat
-from tests.factories import ArticleFactory, CompanyFactory, RepresentativeFactory, UserFactory
+from tests.admin_forms import submitted
+from tests.factories import (
+    ArticleFactory,
+    CompanyFactory,
+    RepresentativeFactory,
+    UserFactory,
+    image_upload,
+)
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = "/admin/members/company/"
@@ -164,35 +170,6 @@ def test_deleting_a_committee_with_seats_meetings_and_documents_is_refused(staff
     assert document.file.storage.exists(document.file.name)
 
 
-def submitted(response, **changes) -> dict:
-    """The data an admin change form posts back as it was shown, with ``changes``."""
-    forms = [response.context["adminform"].form]
-    data = {}
-    for inline in response.context["inline_admin_formsets"]:
-        formset = inline.formset
-        management = formset.management_form
-        data.update(
-            {management.add_prefix(name): management[name].value() for name in management.fields}
-        )
-        forms += formset.forms
-    for form in forms:
-        for name, field in form.fields.items():
-            value, key = form[name].value(), form.add_prefix(name)
-            if value is None or isinstance(field, forms_module.FileField):
-                continue
-            if isinstance(field.widget, forms_module.MultiWidget):
-                for index, part in enumerate(field.widget.decompress(value)):
-                    data[f"{key}_{index}"] = "" if part is None else str(part)
-            elif isinstance(value, bool):
-                if value:
-                    data[key] = "on"
-            elif isinstance(value, list | tuple):
-                data[key] = [str(item) for item in value]
-            else:
-                data[key] = str(value)
-    return {**data, **changes}
-
-
 @pytest.mark.parametrize(
     ("model", "field", "value"),
     [
@@ -221,3 +198,20 @@ def test_editing_committees_meetings_seats_and_documents_is_kept_in_their_histor
     assert Version.objects.get_for_object(obj).count() == 1
     revision_url = Version.objects.get_for_object(obj).get().pk
     assert f"/history/{revision_url}/" in history
+
+
+def test_a_company_recovered_from_the_history_gets_its_logo_back(
+    staff_client, django_capture_on_commit_callbacks
+):
+    company = CompanyFactory(name="Logo Gardé", period=False, logo=image_upload("logo.png"))
+    logo = company.logo.name
+
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(f"{CHANGELIST}{company.pk}/delete/", {"post": "yes"})
+    version = Version.objects.get_deleted(Company).get()
+    form = staff_client.get(f"{CHANGELIST}recover/{version.pk}/")
+    response = staff_client.post(f"{CHANGELIST}recover/{version.pk}/", submitted(form))
+
+    assert response.status_code == 302
+    recovered = Company.objects.get()
+    assert recovered.logo.name == logo and recovered.logo.storage.exists(logo)
