@@ -106,7 +106,11 @@ for _model in (Sector, ValueChainRole, Process, Material, EndMarket, Certificati
 
 
 @admin.register(MembershipCategory)
-class MembershipCategoryAdmin(FrenchFirstAdmin):
+class MembershipCategoryAdmin(FrenchFirstAdmin, KeepRecordsAdmin):
+    deletion_advice = _(
+        "Untick “offered on the application form” instead: it is then no longer offered, "
+        "and the periods already in it keep it."
+    )
     list_display = ("name", "annual_fee", "is_open", "position")
     list_editable = ("position",)
 

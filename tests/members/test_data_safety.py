@@ -215,3 +215,26 @@ def test_a_company_recovered_from_the_history_gets_its_logo_back(
     assert response.status_code == 302
     recovered = Company.objects.get()
     assert recovered.logo.name == logo and recovered.logo.storage.exists(logo)
+
+
+@pytest.mark.parametrize(
+    ("url", "advice"),
+    [
+        ("/admin/members/membershipcategory/{category}/delete/", "Décochez plutôt"),
+        ("/admin/news/category/{news_category}/delete/", "Déplacez d’abord ses articles"),
+    ],
+)
+def test_deleting_a_category_still_in_use_says_what_to_do_instead(staff_client, url, advice):
+    membership = Membership.objects.get(company=CompanyFactory())
+    article = ArticleFactory()
+
+    response = staff_client.post(
+        url.format(category=membership.category_id, news_category=article.category_id),
+        {"post": "yes"},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert advice in response.content.decode()
+    membership.refresh_from_db()
+    article.refresh_from_db()
