@@ -735,7 +735,7 @@ class CommitteeAdmin(FrenchFirstAdmin, KeepRecordsAdmin, VersionAdmin):
 
 
 @admin.register(Seat)
-class SeatAdmin(VersionAdmin):
+class SeatAdmin(KeepRecordsAdmin, VersionAdmin):
     """Seats whose company is no longer a member are flagged, never dropped silently."""
 
     list_display = ("holder", "committee", "role", "start", "end", "company_listed_label")
@@ -818,7 +818,7 @@ class MeetingAdmin(FrenchFirstAdmin, KeepRecordsAdmin, VersionAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(FrenchFirstAdmin, VersionAdmin):
+class DocumentAdmin(FrenchFirstAdmin, KeepRecordsAdmin, VersionAdmin):
     """Every committee's documents in one list, each with its history (they are added on
     their committee's or meeting's page too)."""
 

@@ -34,7 +34,7 @@ class CategoryAdmin(FrenchFirstAdmin, KeepRecordsAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(FrenchFirstAdmin, VersionAdmin):
+class ArticleAdmin(FrenchFirstAdmin, KeepRecordsAdmin, VersionAdmin):
     list_display = (
         "title",
         "category",

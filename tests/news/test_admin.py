@@ -431,3 +431,18 @@ def test_a_deleted_article_recovered_from_the_history_gets_its_cover_back(
     client.logout()
     page = client.get(recovered.get_absolute_url()).content.decode()
     assert f'<img src="{recovered.cover_detail.url}" alt="Une usine"' in page
+
+
+def test_an_article_never_edited_in_the_admin_can_be_recovered_once_deleted(staff_client):
+    ArticleFactory(title_fr="Venue du contenu de référence")
+    article = Article.objects.get()
+    assert not Version.objects.get_for_object(article).exists()
+
+    staff_client.post(
+        "/admin/news/article/",
+        {"action": "delete_selected", "_selected_action": [article.pk], "post": "yes"},
+    )
+
+    assert not Article.objects.exists()
+    recover_list = staff_client.get("/admin/news/article/recover/").content.decode()
+    assert "Venue du contenu de référence" in recover_list
