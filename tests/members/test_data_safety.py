@@ -104,7 +104,7 @@ def test_deleting_a_company_with_periods_is_refused_with_what_to_do_instead(staf
     for response in (page, posted):
         assert response.status_code == 200
         html = response.content.decode()
-        assert "Impossible de supprimer « Plastiques Gardées »" in html
+        assert "Impossible de supprimer «\u00a0Plastiques Gardées\u00a0»\u00a0:" in html
         assert "1 période d’adhésion" in html
         assert "Archivez-la plutôt" in html
     assert Company.objects.filter(pk=company.pk).exists()
