@@ -1,9 +1,11 @@
 """No data lost by a click: companies are archived rather than deleted, deletions that would
 take records with them are refused, and committees keep a history."""
 
+import datetime as dt
 import io
 
 import pytest
+from django.core import mail
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import Client
@@ -238,3 +240,15 @@ def test_deleting_a_category_still_in_use_says_what_to_do_instead(staff_client, 
     assert advice in response.content.decode()
     membership.refresh_from_db()
     article.refresh_from_db()
+
+
+def test_an_archived_company_gets_no_renewal_reminder(staff_client, settings):
+    settings.MEMBERSHIP_REMINDER_DAYS = 30
+    today = timezone.localdate()
+    company = CompanyFactory(period=(today - dt.timedelta(days=340), today + dt.timedelta(days=24)))
+    RepresentativeFactory(company=company, email="admin@exemple.qc.ca")
+    staff_client.post(CHANGELIST, {"action": "archive", "_selected_action": [company.pk]})
+
+    call_command("send_renewal_reminders", stdout=io.StringIO())
+
+    assert not mail.outbox
