@@ -1,9 +1,17 @@
+from collections import Counter
+
 import reversion
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected
+from django.contrib.admin.utils import NestedObjects, quote, unquote
+from django.db import router
+from django.db.models import ProtectedError
+from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.translation import gettext
 from modeltranslation.admin import TabbedTranslationAdmin
+from reversion.revisions import _stack as reversion_stack  # see _keep_a_last_version
 
 
 class FrenchFirstAdmin(TabbedTranslationAdmin):
@@ -67,3 +75,95 @@ class FrenchFirstAdmin(TabbedTranslationAdmin):
                 )
                 % {"fields": ", ".join(str(label) for label in stale)},
             )
+
+
+def _delete_selected_keeping_records(modeladmin, request, queryset):
+    """Django's "delete selected" action, refused with a message (never a 500) when it
+    would take protected records with it."""
+    refusal = modeladmin.deletion_refusal(list(queryset))
+    if refusal:
+        modeladmin.message_user(request, refusal, messages.ERROR)
+        return None
+    try:
+        return delete_selected(modeladmin, request, queryset)
+    except ProtectedError:  # a record was added since the check
+        modeladmin.message_user(
+            request, modeladmin.deletion_refusal(list(queryset)), messages.ERROR
+        )
+        return None
+
+
+class KeepRecordsAdmin(admin.ModelAdmin):
+    """Deleting an object that records hang on (foreign keys with ``on_delete=PROTECT``)
+    is refused with a message naming them and saying what to do instead
+    (``deletion_advice``), rather than Django's list of protected objects."""
+
+    deletion_advice = ""
+
+    def deletion_refusal(self, objs: list) -> str | None:
+        collector = NestedObjects(using=router.db_for_write(self.model))
+        collector.collect(objs)
+        if not collector.protected:
+            return None
+        counts = Counter(type(obj) for obj in collector.protected)
+        records = ", ".join(
+            f"{count} {model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural}"
+            for model, count in counts.items()
+        )
+        if len(objs) == 1:
+            message = gettext(
+                "%(object)s cannot be deleted: it would take %(records)s with it."
+            ) % {"object": objs[0], "records": records}
+        else:
+            message = gettext(
+                "The selected objects cannot be deleted: they would take %(records)s with them."
+            ) % {"records": records}
+        return f"{message} {self.deletion_advice}".strip()
+
+    def delete_model(self, request, obj):
+        self._keep_a_last_version(request, [obj])
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        self._keep_a_last_version(request, list(queryset))
+        super().delete_queryset(request, queryset)
+
+    def _keep_a_last_version(self, request, objs: list) -> None:
+        """What may be deleted is saved in the history first, so that "Recover deleted"
+        finds it even if it was never edited in the admin (an import, a service)."""
+        if not reversion.is_registered(self.model):
+            return
+        # The changelist (bulk deletion) runs inside VersionAdmin's revision, which a
+        # nested one joins, and which on closing keeps only the objects still there: this
+        # one is saved on its own, now.
+        outer = reversion_stack.set([])
+        try:
+            with reversion.create_revision():
+                reversion.set_user(request.user)
+                with translation.override(settings.LANGUAGE_CODE):
+                    reversion.set_comment(gettext("Deleted."))
+                for obj in objs:
+                    reversion.add_to_revision(obj)
+        finally:
+            reversion_stack.reset(outer)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            _func, name, description = actions["delete_selected"]
+            actions[name] = (_delete_selected_keeping_records, name, description)
+        return actions
+
+    def delete_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None and self.has_delete_permission(request, obj):
+            refusal = self.deletion_refusal([obj])
+            if refusal:
+                self.message_user(request, refusal, messages.ERROR)
+                opts = self.model._meta
+                return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", quote(obj.pk))
+        try:
+            return super().delete_view(request, object_id, extra_context)
+        except ProtectedError:  # a record was added since the check
+            self.message_user(request, self.deletion_refusal([obj]), messages.ERROR)
+            return redirect(request.path)

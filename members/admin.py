@@ -16,7 +16,7 @@ from import_export.admin import ExportActionMixin, ImportExportMixin
 from import_export.formats import base_formats
 from reversion.admin import VersionAdmin
 
-from alliance.admin_mixins import FrenchFirstAdmin
+from alliance.admin_mixins import FrenchFirstAdmin, KeepRecordsAdmin
 from alliance.emails import EmailNotSent
 from members import services
 from members.models import (
@@ -107,7 +107,11 @@ for _model in (Sector, ValueChainRole, Process, Material, EndMarket, Certificati
 
 
 @admin.register(MembershipCategory)
-class MembershipCategoryAdmin(FrenchFirstAdmin):
+class MembershipCategoryAdmin(FrenchFirstAdmin, KeepRecordsAdmin):
+    deletion_advice = _(
+        "Untick “offered on the application form” instead: it is then no longer offered, "
+        "and the periods already in it keep it."
+    )
     list_display = ("name", "annual_fee", "is_open", "position")
     list_editable = ("position",)
 
@@ -163,6 +167,19 @@ class StatusFilter(DefaultChoiceFilter):
     parameter_name = field = "status"
     choices_list = Status.choices
     default = Status.ACTIVE
+
+
+class ArchivedFilter(DefaultLookupFilter):
+    """Staff land on the companies in use; archived ones are one click away."""
+
+    title = _("archive")
+    parameter_name = "archived"
+    default = "no"
+    options = {
+        "no": (_("Not archived"), lambda companies: companies.not_archived()),
+        "yes": (_("Archived"), lambda companies: companies.archived()),
+        "all": (_("All"), lambda companies: companies),
+    }
 
 
 class EndingSoonFilter(admin.SimpleListFilter):
@@ -227,7 +244,13 @@ class RepresentativeInline(admin.StackedInline):
 
 
 @admin.register(Company)
-class CompanyAdmin(FrenchFirstAdmin, ImportExportMixin, ExportActionMixin, VersionAdmin):
+class CompanyAdmin(
+    FrenchFirstAdmin, KeepRecordsAdmin, ImportExportMixin, ExportActionMixin, VersionAdmin
+):
+    deletion_advice = _(
+        "Archive it instead (action “Archive the selected companies”): it leaves the "
+        "directory and its people lose member access, and it can be restored."
+    )
     resource_classes = [CompanyResource]
     formats = [base_formats.CSV, base_formats.XLSX]
     list_display = (
@@ -241,6 +264,7 @@ class CompanyAdmin(FrenchFirstAdmin, ImportExportMixin, ExportActionMixin, Versi
         "changed_label",
     )
     list_filter = (
+        ArchivedFilter,
         StatusFilter,
         EndingSoonFilter,
         ProfileChangedFilter,
@@ -261,9 +285,9 @@ class CompanyAdmin(FrenchFirstAdmin, ImportExportMixin, ExportActionMixin, Versi
     list_per_page = 50
     autocomplete_fields = tuple(CLASSIFICATION_FIELDS.values())
     prepopulated_fields = {"slug": ("name",)}
-    readonly_fields = ("created_at", "updated_at", "logo_preview")
+    readonly_fields = ("created_at", "updated_at", "archived_at", "logo_preview")
     inlines = (MembershipInline, RepresentativeInline)
-    actions = ("renew", "mark_paid")
+    actions = ("renew", "mark_paid", "archive", "restore")
     fieldsets = (
         (None, {"fields": ("name", "legal_name", "slug", "neq")}),
         (_("Profile"), {"fields": ("description", "products", "logo", "logo_preview")}),
@@ -298,7 +322,10 @@ class CompanyAdmin(FrenchFirstAdmin, ImportExportMixin, ExportActionMixin, Versi
                 )
             },
         ),
-        (_("Staff only"), {"fields": ("staff_notes", "created_at", "updated_at")}),
+        (
+            _("Staff only"),
+            {"fields": ("staff_notes", "created_at", "updated_at", "archived_at")},
+        ),
     )
 
     class Media:
@@ -325,6 +352,17 @@ class CompanyAdmin(FrenchFirstAdmin, ImportExportMixin, ExportActionMixin, Versi
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """Opening a company is how staff look at it: its member changes are then seen."""
         company = self.get_object(request, object_id) if request.method == "GET" else None
+        if company and company.is_archived:
+            self.message_user(
+                request,
+                _(
+                    "This company is archived since %(date)s: it is not in the directory "
+                    "and its people have no member access. Restore it with the action of "
+                    "the company list."
+                )
+                % {"date": date_format(timezone.localtime(company.archived_at))},
+                messages.WARNING,
+            )
         if company and company.changed_since_review:
             self.message_user(
                 request,
@@ -403,6 +441,36 @@ class CompanyAdmin(FrenchFirstAdmin, ImportExportMixin, ExportActionMixin, Versi
             request,
             ngettext("%(count)d payment recorded.", "%(count)d payments recorded.", marked)
             % {"count": marked},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Archive the selected companies"))
+    def archive(self, request: HttpRequest, queryset: QuerySet) -> None:
+        archived = sum(
+            services.company_archive(company=company, by=request.user) for company in queryset
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d company archived: it left the directory and its people lost "
+                "member access.",
+                "%(count)d companies archived: they left the directory and their people "
+                "lost member access.",
+                archived,
+            )
+            % {"count": archived},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Restore the selected companies from the archive"))
+    def restore(self, request: HttpRequest, queryset: QuerySet) -> None:
+        restored = sum(
+            services.company_restore(company=company, by=request.user) for company in queryset
+        )
+        self.message_user(
+            request,
+            ngettext("%(count)d company restored.", "%(count)d companies restored.", restored)
+            % {"count": restored},
             messages.SUCCESS,
         )
 
@@ -671,7 +739,11 @@ class CommitteeDocumentInline(admin.TabularInline):
 
 
 @admin.register(Committee)
-class CommitteeAdmin(FrenchFirstAdmin):
+class CommitteeAdmin(FrenchFirstAdmin, KeepRecordsAdmin, VersionAdmin):
+    deletion_advice = _(
+        "They are the committee's history: end the seats' terms rather than deleting them; "
+        "delete a meeting or document only if it was entered by mistake."
+    )
     list_display = ("name", "axis", "position")
     prepopulated_fields = {"slug": ("name",)}
     search_fields = ("name_fr", "name_en")
@@ -679,7 +751,7 @@ class CommitteeAdmin(FrenchFirstAdmin):
 
 
 @admin.register(Seat)
-class SeatAdmin(admin.ModelAdmin):
+class SeatAdmin(KeepRecordsAdmin, VersionAdmin):
     """Seats whose company is no longer a member are flagged, never dropped silently."""
 
     list_display = ("holder", "committee", "role", "start", "end", "company_listed_label")
@@ -718,7 +790,11 @@ class UpcomingMeetingFilter(DefaultLookupFilter):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(FrenchFirstAdmin):
+class MeetingAdmin(FrenchFirstAdmin, KeepRecordsAdmin, VersionAdmin):
+    deletion_advice = _(
+        "Mark the meeting cancelled instead; delete its documents first only if they were "
+        "entered by mistake."
+    )
     list_display = ("__str__", "committee", "status", "notice_sent_at")
     list_filter = (UpcomingMeetingFilter, "committee", "status")
     list_select_related = ("committee",)
@@ -755,6 +831,19 @@ class MeetingAdmin(FrenchFirstAdmin):
                 % {"addresses": ", ".join(failed)},
                 messages.ERROR,
             )
+
+
+@admin.register(Document)
+class DocumentAdmin(FrenchFirstAdmin, KeepRecordsAdmin, VersionAdmin):
+    """Every committee's documents in one list, each with its history (they are added on
+    their committee's or meeting's page too)."""
+
+    list_display = ("title", "committee", "meeting", "kind", "access", "added_at")
+    list_filter = ("committee", "kind", "access")
+    list_select_related = ("committee", "meeting__committee")
+    search_fields = ("title_fr", "title_en")
+    fields = ("committee", "meeting", "title", "kind", "access", "file")
+    date_hierarchy = "added_at"
 
 
 @admin.register(Representative)

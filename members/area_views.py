@@ -52,7 +52,8 @@ LOGIN_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
 def my_companies(user: User):
     """The companies ``user`` is a person of, with their status and current period."""
     return (
-        Company.objects.filter(representatives__user=user)
+        Company.objects.not_archived()
+        .filter(representatives__user=user)
         .with_status()
         .with_current_period()
         .distinct()

@@ -2,6 +2,7 @@ import datetime as dt
 import hashlib
 import os
 
+import reversion
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.contrib.postgres.search import SearchVectorField
@@ -26,6 +27,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
+from django_cleanup import cleanup
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 
@@ -349,7 +351,15 @@ class CompanyQuerySet(models.QuerySet):
         periods = _periods(today)
         # One EXISTS over both kinds of period, not two OR-ed: PostgreSQL then walks the
         # name index and probes each company's periods, instead of hashing the whole table.
-        return self.filter(Exists(periods["in_force"] | periods["in_grace"]))
+        return self.not_archived().filter(Exists(periods["in_force"] | periods["in_grace"]))
+
+    def not_archived(self) -> "CompanyQuerySet":
+        return self.filter(archived_at__isnull=True)
+
+    def archived(self) -> "CompanyQuerySet":
+        """Companies staff archived instead of deleting: kept with their history, out of
+        the directory and of the member area."""
+        return self.filter(archived_at__isnull=False)
 
     def changed_by_members(self) -> "CompanyQuerySet":
         """Companies whose people changed the profile since staff last opened it."""
@@ -419,6 +429,9 @@ def company_logo_path(instance: "Company", filename: str) -> str:
     return f"members/logos/{filename}"
 
 
+# Like article covers (news.models.Article), logos stay when replaced or deleted: the
+# history may bring back an older version, which must find its logo.
+@cleanup.ignore
 class Company(models.Model):
     name = SingleLineField(
         _("name"), max_length=200, help_text=_("The name the company is known by.")
@@ -530,6 +543,8 @@ class Company(models.Model):
     staff_reviewed_at = models.DateTimeField(
         _("last opened by staff on"), null=True, blank=True, editable=False
     )
+    # A company is archived, never deleted, once it has a history (see company_archive).
+    archived_at = models.DateTimeField(_("archived on"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -562,12 +577,20 @@ class Company(models.Model):
     @property
     def is_listed(self) -> bool:
         """In the public directory (needs the ``status`` annotation)."""
-        return self.status in IN_DIRECTORY
+        return self.status in IN_DIRECTORY and not self.is_archived
 
     def can_be_managed_by(self, person: "Representative") -> bool:
         """Whether ``person`` may change the profile and the people (needs ``status``):
         its administrators, while it is a member or about to be one."""
-        return person.role == Representative.Role.ADMIN and self.status in MANAGEABLE
+        return (
+            person.role == Representative.Role.ADMIN
+            and self.status in MANAGEABLE
+            and not self.is_archived
+        )
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
 
     def clean(self) -> None:
         super().clean()
@@ -612,8 +635,10 @@ def unique_company_slug(name: str, *, exclude_pk: int | None = None) -> str:
 class Membership(models.Model):
     """One membership period of one company. Renewing adds a period; old ones stay."""
 
+    # A period is a record of membership and payment: a company that has one is archived,
+    # never deleted (see company_archive).
     company = models.ForeignKey(
-        Company, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("company")
+        Company, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("company")
     )
     category = models.ForeignKey(
         MembershipCategory,
@@ -1089,8 +1114,12 @@ class CommitteeQuerySet(models.QuerySet):
         return self.filter(pk__in=Seat.objects.in_force().held_by(user).values("committee"))
 
 
+# Kept in the history like articles and companies: a committee's revision holds its seats,
+# its meetings and their documents, which the admin edits on the committee's page.
+@reversion.register(follow=("seats", "meetings", "documents"))
 class Committee(models.Model):
-    """One of the industrial sub-committees, one per axis of the strategic plan."""
+    """One of the industrial sub-committees, one per axis of the strategic plan. Its seats,
+    meetings and documents are its history: they keep it from being deleted."""
 
     name = SingleLineField(_("name"), max_length=150)
     # Language-neutral, like the classifications: /fr/comites/<slug>/ = /en/committees/<slug>/.
@@ -1143,6 +1172,7 @@ class SeatQuerySet(models.QuerySet):
         return self.filter(Q(person__user=user) | Q(staff_member=user))
 
 
+@reversion.register()
 class Seat(models.Model):
     """A person's seat on a committee for a term. Past terms stay as history."""
 
@@ -1153,7 +1183,7 @@ class Seat(models.Model):
         SECRETARY = "secretary", _("Secretary (staff)")
 
     committee = models.ForeignKey(
-        Committee, on_delete=models.CASCADE, related_name="seats", verbose_name=_("committee")
+        Committee, on_delete=models.PROTECT, related_name="seats", verbose_name=_("committee")
     )
     person = models.ForeignKey(
         Representative,
@@ -1282,6 +1312,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(starts_at__lt=now or timezone.now()).order_by("-starts_at")
 
 
+@reversion.register(follow=("documents",))
 class Meeting(models.Model):
     """A committee meeting. Times are stored in UTC and shown in Québec time."""
 
@@ -1291,7 +1322,7 @@ class Meeting(models.Model):
         CANCELLED = "cancelled", _("Cancelled")
 
     committee = models.ForeignKey(
-        Committee, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("committee")
+        Committee, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("committee")
     )
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
@@ -1354,6 +1385,7 @@ def document_path(instance: "Document", filename: str) -> str:
     return f"committees/{instance.committee.slug}/{filename}"
 
 
+@reversion.register()
 class Document(models.Model):
     """A committee's document (minutes, presentation…): stored outside the public media
     folder and served only through a view that checks ``access`` on every download."""
@@ -1369,11 +1401,11 @@ class Document(models.Model):
         OTHER = "other", _("Other document")
 
     committee = models.ForeignKey(
-        Committee, on_delete=models.CASCADE, related_name="documents", verbose_name=_("committee")
+        Committee, on_delete=models.PROTECT, related_name="documents", verbose_name=_("committee")
     )
     meeting = models.ForeignKey(
         Meeting,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="documents",

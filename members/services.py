@@ -278,6 +278,42 @@ def membership_mark_paid(*, companies: QuerySet[Company], by: User) -> int:
     return marked
 
 
+# --- Archiving ----------------------------------------------------------------------
+
+
+def company_archive(*, company: Company, by: User) -> bool:
+    """Archive ``company`` instead of deleting it: it leaves the directory, the sitemap
+    and the search, its people lose member access and its waiting invitations are
+    revoked, but its periods, people, seats and history stay, so it can be restored.
+    Returns False if it was already archived."""
+    with transaction.atomic(), reversion.create_revision():
+        if Company.objects.select_for_update().get(pk=company.pk).is_archived:
+            return False
+        company.archived_at = timezone.now()
+        company.save(update_fields=["archived_at"])  # saved, so the directory's counts update
+        invitation_revoke(invitations=company.invitations.all())
+        reversion.set_user(by)
+        with translation.override(settings.LANGUAGE_CODE):
+            reversion.set_comment(_("Archived."))
+        reversion.add_to_revision(company)
+    return True
+
+
+def company_restore(*, company: Company, by: User) -> bool:
+    """Bring an archived company back; its status is again that of its periods.
+    Returns False if it was not archived."""
+    with transaction.atomic(), reversion.create_revision():
+        if not Company.objects.select_for_update().get(pk=company.pk).is_archived:
+            return False
+        company.archived_at = None
+        company.save(update_fields=["archived_at"])
+        reversion.set_user(by)
+        with translation.override(settings.LANGUAGE_CODE):
+            reversion.set_comment(_("Restored from the archive."))
+        reversion.add_to_revision(company)
+    return True
+
+
 # --- Renewal reminders ---------------------------------------------------------------
 
 
@@ -306,7 +342,7 @@ def reminders_send(*, today: dt.date | None = None) -> int:
     sent = 0
     for kind, periods in due.items():
         periods = (
-            periods.filter(cancelled_on__isnull=True)
+            periods.filter(cancelled_on__isnull=True, company__archived_at__isnull=True)
             .exclude(Exists(later))
             .select_related("company")
             .prefetch_related(Prefetch("company__representatives", queryset=admins))

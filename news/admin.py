@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 
-from alliance.admin_mixins import FrenchFirstAdmin
+from alliance.admin_mixins import FrenchFirstAdmin, KeepRecordsAdmin
 from news import services
 from news.models import Article, Category
 
@@ -25,7 +25,8 @@ class EnglishFilter(admin.SimpleListFilter):
 
 
 @admin.register(Category)
-class CategoryAdmin(FrenchFirstAdmin):
+class CategoryAdmin(FrenchFirstAdmin, KeepRecordsAdmin):
+    deletion_advice = _("Move its articles to another category first.")
     list_display = ("name", "slug", "position")
     list_editable = ("position",)
     prepopulated_fields = {"slug": ("name",)}
@@ -33,7 +34,7 @@ class CategoryAdmin(FrenchFirstAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(FrenchFirstAdmin, VersionAdmin):
+class ArticleAdmin(FrenchFirstAdmin, KeepRecordsAdmin, VersionAdmin):
     list_display = (
         "title",
         "category",

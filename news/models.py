@@ -5,6 +5,7 @@ from django.db.models import Case, Q, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_cleanup import cleanup
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill
 
@@ -110,6 +111,9 @@ class ArticleQuerySet(TranslatedSlugQuerySet):
         )
 
 
+# django-cleanup leaves an article's covers alone: the history may bring back a deleted
+# article or an older cover, and must find the file. Covers are not personal data.
+@cleanup.ignore
 class Article(TranslatedPage):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")

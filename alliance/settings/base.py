@@ -219,6 +219,8 @@ MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 # Committee documents: never served by the web server, only through a view that checks
 # who asks (members.committee_views.document). Keep it outside MEDIA_ROOT.
 PRIVATE_MEDIA_ROOT = env.path("DJANGO_PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
+# Where "manage.py backup" writes its archives (database and both media folders).
+BACKUP_ROOT = env.path("DJANGO_BACKUP_ROOT", default=BASE_DIR / "backups")
 STORAGES = {
     # Switch to S3-compatible storage by pointing this at storages.backends.s3.S3Storage
     # (django-storages) and giving it its OPTIONS; nothing else in the code changes.

@@ -10,6 +10,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from news.models import Article
+from tests.admin_forms import submitted
 from tests.factories import ArticleFactory, CategoryFactory, image_upload, log_in
 
 pytestmark = pytest.mark.django_db
@@ -404,3 +405,44 @@ def test_categories_share_no_address_across_languages(staff_client):
     )
 
     assert "Cette adresse est déjà utilisée par une autre page" in response.content.decode()
+
+
+def test_a_deleted_article_recovered_from_the_history_gets_its_cover_back(
+    staff_client, client, django_capture_on_commit_callbacks
+):
+    staff_client.post(ADD_URL, article_form(CategoryFactory(), cover=image_upload()))
+    article = Article.objects.get()
+    cover = article.cover.name
+
+    # django-cleanup removes files once the deletion is committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(f"/admin/news/article/{article.pk}/delete/", {"post": "yes"})
+    assert not Article.objects.exists()
+    recover_list = staff_client.get("/admin/news/article/recover/").content.decode()
+    version = Version.objects.get_deleted(Article).get()
+    assert f"/admin/news/article/recover/{version.pk}/" in recover_list
+    form = staff_client.get(f"/admin/news/article/recover/{version.pk}/")
+    response = staff_client.post(f"/admin/news/article/recover/{version.pk}/", submitted(form))
+
+    assert response.status_code == 302
+    recovered = Article.objects.get()
+    assert recovered.cover.name == cover
+    assert recovered.cover.storage.exists(cover)
+    client.logout()
+    page = client.get(recovered.get_absolute_url()).content.decode()
+    assert f'<img src="{recovered.cover_detail.url}" alt="Une usine"' in page
+
+
+def test_an_article_never_edited_in_the_admin_can_be_recovered_once_deleted(staff_client):
+    ArticleFactory(title_fr="Venue du contenu de référence")
+    article = Article.objects.get()
+    assert not Version.objects.get_for_object(article).exists()
+
+    staff_client.post(
+        "/admin/news/article/",
+        {"action": "delete_selected", "_selected_action": [article.pk], "post": "yes"},
+    )
+
+    assert not Article.objects.exists()
+    recover_list = staff_client.get("/admin/news/article/recover/").content.decode()
+    assert "Venue du contenu de référence" in recover_list

@@ -1,0 +1,125 @@
+"""A backup holds the database and both media folders, and restores into an empty database
+(a new one on PostgreSQL, a new file on SQLite) with every file."""
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.management import CommandError, call_command
+from django.db import connection
+
+from members.models import Committee, Document
+from tests.factories import ArticleFactory, CompanyFactory, image_upload
+
+# Committed for real: pg_dump reads the database from another connection.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+# Run in the restored portal: what it holds, with a fingerprint of each file.
+INVENTORY = """
+import hashlib, json
+from members.models import Company, Document
+from news.models import Article
+
+def digest(field):
+    if not field or not field.storage.exists(field.name):
+        return None
+    with field.open("rb") as handle:
+        return hashlib.sha256(handle.read()).hexdigest()
+
+print(json.dumps({
+    "companies": sorted(Company.objects.values_list("name", flat=True)),
+    "articles": [[a.title_fr, a.cover.name, digest(a.cover)] for a in Article.objects.all()],
+    "documents": [[d.title_fr, d.file.name, digest(d.file)] for d in Document.objects.all()],
+}))
+"""
+
+
+def sha256(field) -> str:
+    with field.open("rb") as handle:
+        return hashlib.sha256(handle.read()).hexdigest()
+
+
+@contextlib.contextmanager
+def empty_database(tmp_path: Path):
+    """The address of a new, empty database of the kind the suite runs on."""
+    if connection.vendor == "sqlite":
+        yield f"sqlite:///{tmp_path / 'restored.sqlite3'}"
+        return
+    db = connection.settings_dict
+    name = f"{db['NAME']}_restored"
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    try:
+        password = f":{quote(db['PASSWORD'], safe='')}" if db.get("PASSWORD") else ""
+        yield f"postgres://{quote(db['USER'])}{password}@{db['HOST']}:{db['PORT'] or 5432}/{name}"
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def manage(*args: str, env: dict) -> str:
+    """Run ``manage.py`` as an operator would, in a portal configured by ``env``."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_a_backup_restores_into_an_empty_database_with_every_file(tmp_path):
+    CompanyFactory(name="Plastiques Sauvegardées inc.")
+    CompanyFactory(name="Moules Conservés", period=False)
+    article = ArticleFactory(
+        title_fr="Nouvelle sauvegardée", cover=image_upload(), cover_alt_fr="Une usine"
+    )
+    committee = Committee.objects.create(
+        name_fr="Comité sauvegardé", slug="comite-sauvegarde", axis="sales", mandate_fr="Mandat."
+    )
+    document = Document(committee=committee, title_fr="Procès-verbal sauvegardé")
+    document.file.save("pv.pdf", ContentFile(b"%PDF-1.4 le proces-verbal"), save=True)
+    archive = tmp_path / "sauvegarde.tar.gz"
+
+    call_command("backup", output=archive, stdout=io.StringIO())
+
+    media, private = tmp_path / "restored-media", tmp_path / "restored-private-media"
+    with empty_database(tmp_path) as url:
+        env = {
+            **{key: value for key, value in os.environ.items() if key != "REDIS_URL"},
+            "DJANGO_SETTINGS_MODULE": "alliance.settings.dev",
+            "DATABASE_URL": url,
+            "DJANGO_MEDIA_ROOT": str(media),
+            "DJANGO_PRIVATE_MEDIA_ROOT": str(private),
+        }
+        manage("restore", str(archive), env=env)
+        restored = json.loads(manage("shell", "--no-imports", "-c", INVENTORY, env=env))
+
+    assert restored == {
+        "companies": ["Moules Conservés", "Plastiques Sauvegardées inc."],
+        "articles": [["Nouvelle sauvegardée", article.cover.name, sha256(article.cover)]],
+        "documents": [["Procès-verbal sauvegardé", document.file.name, sha256(document.file)]],
+    }
+    assert (private / document.file.name).is_file() and not (media / document.file.name).exists()
+
+
+def test_a_restore_refuses_a_database_that_is_not_empty(tmp_path):
+    CompanyFactory()
+    archive = tmp_path / "sauvegarde.tar.gz"
+    call_command("backup", output=archive, stdout=io.StringIO())
+
+    with pytest.raises(CommandError, match="not empty"):
+        call_command("restore", str(archive), stdout=io.StringIO())

@@ -1,0 +1,254 @@
+"""No data lost by a click: companies are archived rather than deleted, deletions that would
+take records with them are refused, and committees keep a history."""
+
+import datetime as dt
+import io
+
+import pytest
+from django.core import mail
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+from reversion.models import Version
+
+from members.models import Committee, Company, Document, Invitation, Meeting, Membership, Seat
+from tests.admin_forms import submitted
+from tests.factories import (
+    ArticleFactory,
+    CompanyFactory,
+    RepresentativeFactory,
+    UserFactory,
+    image_upload,
+)
+
+pytestmark = pytest.mark.django_db
+CHANGELIST = "/admin/members/company/"
+SECRET = "Prix de la résine au prochain trimestre"
+
+
+def member_of(company) -> Client:
+    user = UserFactory()
+    RepresentativeFactory(company=company, user=user, email=user.email)
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def listed(response) -> list[str]:
+    return [company.name for company in response.context["cl"].result_list]
+
+
+def test_archiving_takes_a_company_out_of_sight_and_restoring_brings_it_back(staff_client):
+    client = Client()  # a visitor (``staff_client`` is the ``client`` fixture, logged in)
+    company = CompanyFactory(name="Moules Archivés inc.")
+    member = member_of(company)
+    article = ArticleFactory(body_fr=f"<p>{SECRET}</p>", members_only=True)
+    invitation = Invitation.objects.create(
+        company=company,
+        email="nouveau@exemple.qc.ca",
+        token_hash="x" * 64,
+        expires_at=timezone.now() + Invitation.VALID_FOR,
+    )
+    assert SECRET in member.get(article.get_absolute_url()).content.decode()
+
+    response = staff_client.post(
+        CHANGELIST, {"action": "archive", "_selected_action": [company.pk]}, follow=True
+    )
+
+    assert "1 entreprise archivée" in response.content.decode()
+    assert client.get(company.get_absolute_url()).status_code == 404
+    assert "Moules Archivés" not in client.get("/fr/membres/").content.decode()
+    assert "Moules Archivés" not in client.get("/fr/membres/?q=archives").content.decode()
+    assert company.slug not in client.get("/sitemap.xml").content.decode()
+    assert SECRET not in member.get(article.get_absolute_url()).content.decode()
+    assert "Moules Archivés" not in member.get("/fr/espace-membre/").content.decode()
+    invitation.refresh_from_db()
+    assert invitation.revoked_at is not None
+    # Staff see it only when they ask for the archive; its records are all there.
+    assert "Moules Archivés inc." not in listed(staff_client.get(CHANGELIST, {"status": "all"}))
+    assert listed(staff_client.get(CHANGELIST, {"archived": "yes", "status": "all"})) == [
+        "Moules Archivés inc."
+    ]
+    assert Membership.objects.filter(company=company).count() == 1
+    assert company.representatives.count() == 1
+
+    response = staff_client.post(
+        f"{CHANGELIST}?archived=yes&status=all",
+        {"action": "restore", "_selected_action": [company.pk]},
+        follow=True,
+    )
+
+    assert "1 entreprise restaurée" in response.content.decode()
+    assert client.get(company.get_absolute_url()).status_code == 200
+    assert "Moules Archivés" in client.get("/fr/membres/").content.decode()
+    assert SECRET in member.get(article.get_absolute_url()).content.decode()
+
+
+def test_an_archived_company_page_tells_staff_it_is_archived(staff_client):
+    company = CompanyFactory(archived_at=timezone.now())
+
+    page = staff_client.get(company.get_absolute_url()).content.decode()
+    change = staff_client.get(f"{CHANGELIST}{company.pk}/change/").content.decode()
+
+    assert "Cette entreprise est archivée" in page
+    assert "Cette entreprise est archivée depuis" in change
+
+
+def test_deleting_a_company_with_periods_is_refused_with_what_to_do_instead(staff_client):
+    company = CompanyFactory(name="Plastiques Gardées")
+    RepresentativeFactory(company=company)
+    url = f"{CHANGELIST}{company.pk}/delete/"
+
+    page = staff_client.get(url, follow=True)
+    posted = staff_client.post(url, {"post": "yes"}, follow=True)
+
+    for response in (page, posted):
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Impossible de supprimer «\u00a0Plastiques Gardées\u00a0»\u00a0:" in html
+        assert "1 période d’adhésion" in html
+        assert "Archivez-la plutôt" in html
+    assert Company.objects.filter(pk=company.pk).exists()
+    assert company.memberships.count() == 1 and company.representatives.count() == 1
+
+
+def test_the_bulk_delete_action_refuses_too_and_never_errors(staff_client):
+    kept = CompanyFactory(name="Avec historique")
+    empty = CompanyFactory(name="Créée par erreur", period=False)
+
+    response = staff_client.post(
+        CHANGELIST,
+        {"action": "delete_selected", "_selected_action": [kept.pk, empty.pk], "post": "yes"},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert "Archivez-la plutôt" in response.content.decode()
+    assert Company.objects.filter(pk__in=[kept.pk, empty.pk]).count() == 2
+    # A company with no record to lose can still be deleted.
+    staff_client.post(
+        f"{CHANGELIST}?archived=all&status=all",
+        {"action": "delete_selected", "_selected_action": [empty.pk], "post": "yes"},
+    )
+    assert not Company.objects.filter(pk=empty.pk).exists()
+    # It was never edited in the admin, yet it can be recovered.
+    assert "Créée par erreur" in staff_client.get(f"{CHANGELIST}recover/").content.decode()
+
+
+@pytest.fixture
+def committee():
+    call_command("seed_reference", stdout=io.StringIO())
+    committee = Committee.objects.get(axis="sales")
+    user = UserFactory()
+    person = RepresentativeFactory(user=user, email=user.email)
+    Seat.objects.create(committee=committee, person=person, role=Seat.Role.MEMBER)
+    meeting = Meeting.objects.create(committee=committee, starts_at=timezone.now())
+    document = Document(committee=committee, meeting=meeting, title_fr="Procès-verbal")
+    document.file.save("pv.pdf", ContentFile(b"%PDF-1.4 pv"), save=True)
+    return committee
+
+
+def test_deleting_a_committee_with_seats_meetings_and_documents_is_refused(staff_client, committee):
+    url = f"/admin/members/committee/{committee.pk}/delete/"
+    meeting = committee.meetings.get()
+
+    for response in (
+        staff_client.post(url, {"post": "yes"}, follow=True),
+        staff_client.post(
+            "/admin/members/committee/",
+            {"action": "delete_selected", "_selected_action": [committee.pk], "post": "yes"},
+            follow=True,
+        ),
+        staff_client.post(
+            f"/admin/members/meeting/{meeting.pk}/delete/", {"post": "yes"}, follow=True
+        ),
+    ):
+        assert response.status_code == 200
+        assert "Impossible de supprimer" in response.content.decode()
+
+    assert committee.seats.count() == committee.meetings.count() == 1
+    document = committee.documents.get()
+    assert document.file.storage.exists(document.file.name)
+
+
+@pytest.mark.parametrize(
+    ("model", "field", "value"),
+    [
+        ("committee", "mandate_fr", "Un nouveau mandat."),
+        ("meeting", "place", "Salle du conseil, Lévis"),
+        ("seat", "end", "2099-12-31"),
+        ("document", "title_fr", "Procès-verbal adopté"),
+    ],
+)
+def test_editing_committees_meetings_seats_and_documents_is_kept_in_their_history(
+    staff_client, committee, model, field, value
+):
+    obj = {
+        "committee": committee,
+        "meeting": committee.meetings.first(),
+        "seat": committee.seats.first(),
+        "document": committee.documents.first(),
+    }[model]
+    url = f"/admin/members/{model}/{obj.pk}/change/"
+
+    response = staff_client.post(url, submitted(staff_client.get(url), **{field: value}))
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    history = staff_client.get(f"/admin/members/{model}/{obj.pk}/history/").content.decode()
+    assert f"/admin/members/{model}/{obj.pk}/history/" in history
+    assert Version.objects.get_for_object(obj).count() == 1
+    revision_url = Version.objects.get_for_object(obj).get().pk
+    assert f"/history/{revision_url}/" in history
+
+
+def test_a_company_recovered_from_the_history_gets_its_logo_back(
+    staff_client, django_capture_on_commit_callbacks
+):
+    company = CompanyFactory(name="Logo Gardé", period=False, logo=image_upload("logo.png"))
+    logo = company.logo.name
+
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(f"{CHANGELIST}{company.pk}/delete/", {"post": "yes"})
+    version = Version.objects.get_deleted(Company).get()
+    form = staff_client.get(f"{CHANGELIST}recover/{version.pk}/")
+    response = staff_client.post(f"{CHANGELIST}recover/{version.pk}/", submitted(form))
+
+    assert response.status_code == 302
+    recovered = Company.objects.get()
+    assert recovered.logo.name == logo and recovered.logo.storage.exists(logo)
+
+
+@pytest.mark.parametrize(
+    ("url", "advice"),
+    [
+        ("/admin/members/membershipcategory/{category}/delete/", "Décochez plutôt"),
+        ("/admin/news/category/{news_category}/delete/", "Déplacez d’abord ses articles"),
+    ],
+)
+def test_deleting_a_category_still_in_use_says_what_to_do_instead(staff_client, url, advice):
+    membership = Membership.objects.get(company=CompanyFactory())
+    article = ArticleFactory()
+
+    response = staff_client.post(
+        url.format(category=membership.category_id, news_category=article.category_id),
+        {"post": "yes"},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert advice in response.content.decode()
+    membership.refresh_from_db()
+    article.refresh_from_db()
+
+
+def test_an_archived_company_gets_no_renewal_reminder(staff_client, settings):
+    settings.MEMBERSHIP_REMINDER_DAYS = 30
+    today = timezone.localdate()
+    company = CompanyFactory(period=(today - dt.timedelta(days=340), today + dt.timedelta(days=24)))
+    RepresentativeFactory(company=company, email="admin@exemple.qc.ca")
+    staff_client.post(CHANGELIST, {"action": "archive", "_selected_action": [company.pk]})
+
+    call_command("send_renewal_reminders", stdout=io.StringIO())
+
+    assert not mail.outbox
