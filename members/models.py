@@ -522,6 +522,12 @@ class Company(models.Model):
         verbose_name = _("company")
         verbose_name_plural = _("companies")
         ordering = ["sort_name", "pk"]
+        # A spreadsheet of every company, or one that writes many at once, is more than
+        # viewing or editing one: staff get these separately (IMPORT_EXPORT_*_PERMISSION_CODE).
+        permissions = [
+            ("import_company", _("Can import companies from a spreadsheet")),
+            ("export_company", _("Can export companies to a spreadsheet")),
+        ]
 
     def __str__(self) -> str:
         return self.name

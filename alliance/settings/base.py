@@ -255,3 +255,8 @@ IMPORT_EXPORT_FORMATS = [
     "import_export.formats.base_formats.XLSX",
 ]
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+# Import and export each need their own permission, "<code>_<model>" (e.g. import_company,
+# export_company, declared in the model's Meta.permissions); without these settings any
+# staff member could download or load every row.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
