@@ -61,6 +61,13 @@ LOGGING = {
         "mail_admins": {"class": "django.utils.log.AdminEmailHandler", "level": "ERROR"},
     },
     "root": {"handlers": ["console"], "level": "INFO"},
-    "loggers": {"django.request": {"handlers": ["console", "mail_admins"], "level": "ERROR"}},
+    "loggers": {
+        # Replaces Django's own "django" logger, which would email the admins a second
+        # time; its records reach the console through the root logger.
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        # Anyone can send a forged Host header, as often as they like: it gets the 400 page
+        # and a line in the log, never an email.
+        "django.security.DisallowedHost": {"handlers": ["console"], "propagate": False},
+    },
 }
 ADMINS = [("Admin", a) for a in env.list("DJANGO_ADMINS", default=[])]
