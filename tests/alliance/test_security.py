@@ -7,9 +7,11 @@ import logging.config
 import pytest
 from django.conf import settings as django_settings
 from django.core import mail
+from django.urls import reverse
 from django.utils.log import configure_logging
 
 from tests.alliance.test_settings import PROD_ENV, _process
+from tests.factories import UserFactory
 
 
 @pytest.fixture
@@ -49,3 +51,105 @@ def test_unknown_host_gets_the_translated_400_page_and_no_admin_email(
     assert text in response.content.decode()
     assert "evil.example" not in response.content.decode()
     assert mail.outbox == []
+
+
+# --- Methods ---------------------------------------------------------------------------
+
+# Pages that only read: anyone may try them, a POST is refused before anything is looked up.
+READ_ONLY = [
+    ("home", {}),
+    ("pages:about", {}),
+    ("news:article-list", {}),
+    ("news:article-detail", {"slug": "nulle-part"}),
+    ("news:feed-rss", {}),
+    ("news:feed-atom", {}),
+    ("members:directory", {}),
+    ("members:company-detail", {"slug": "nulle-part"}),
+    ("members:join-done", {}),
+    ("committees:list", {}),
+    ("committees:detail", {"slug": "nulle-part"}),
+    ("committees:document", {"pk": 1}),
+    ("sitemap", {}),
+    ("robots", {}),
+    ("healthz", {}),
+]
+# Pages of the member area that only read, tried by a member.
+MEMBER_READ_ONLY = [
+    ("area:dashboard", {}),
+    ("area:data-export", {}),
+    ("area:committees", {}),
+    ("area:meeting-ics", {"pk": 1}),
+]
+# Forms: read with GET, sent with POST, and nothing else (allauth's, ours, the admin's).
+FORMS = [
+    "account_login",
+    "account_reset_password",
+    "account_request_login_code",
+    "account_logout",
+    "members:join",
+    "admin:index",
+]
+
+
+def _url(name: str, kwargs: dict | None = None) -> str:
+    return reverse(name, kwargs=kwargs)
+
+
+def _call(client, method: str, url: str):
+    return getattr(client, method.lower())(url)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "kwargs"), READ_ONLY)
+def test_pages_that_only_read_refuse_a_post(client, name, kwargs):
+    response = client.post(_url(name, kwargs))
+
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
+
+
+def test_the_favicon_redirect_refuses_a_post(client):
+    response = client.post("/favicon.ico")
+
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "kwargs"), MEMBER_READ_ONLY)
+@pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE"])
+def test_member_area_pages_that_only_read_refuse_writes(client, name, kwargs, method):
+    client.force_login(UserFactory())
+
+    response = _call(client, method, _url(name, kwargs))
+
+    assert response.status_code == 405
+    assert "GET" in response["Allow"] and method not in response["Allow"]
+
+
+@pytest.mark.django_db
+def test_the_data_download_still_answers_get_and_head(client):
+    client.force_login(UserFactory())
+
+    assert client.get(_url("area:data-export")).status_code == 200
+    assert client.head(_url("area:data-export")).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", FORMS)
+@pytest.mark.parametrize("method", ["PUT", "PATCH", "DELETE", "OPTIONS"])
+def test_forms_take_only_get_and_post(client, name, method):
+    response = _call(client, method, _url(name))
+
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD, POST"
+
+
+@pytest.mark.django_db
+def test_a_form_only_sent_with_post_refuses_get(client):
+    client.force_login(UserFactory())
+
+    response = client.get(_url("area:renewal-request", {"slug": "nulle-part"}))
+
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
