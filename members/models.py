@@ -30,6 +30,7 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 
 from alliance.fields import RichTextField, SafeImageField, WebsiteField
+from alliance.images import file_too_large
 from alliance.text import fold
 from members.access import can_read_members_content
 from members.validators import (
@@ -1059,7 +1060,6 @@ class DocumentFileField(models.FileField):
 
 
 DOCUMENT_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp"]
-DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
 
 
 class StrategicAxis(models.TextChoices):
@@ -1399,5 +1399,6 @@ class Document(models.Model):
         super().clean()
         if self.meeting_id:
             self.committee_id = self.meeting.committee_id  # a meeting's documents are its
-        if self.file and not self.file._committed and self.file.size > DOCUMENT_MAX_BYTES:
-            raise ValidationError({"file": _("The file is larger than 20 MB.")})
+        limit = settings.DOCUMENT_UPLOAD_MAX_BYTES
+        if self.file and not self.file._committed and self.file.size > limit:
+            raise ValidationError({"file": file_too_large(self.file, limit)})

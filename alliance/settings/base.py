@@ -185,7 +185,15 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Uploads above this stay on disk instead of in memory; the image validators cap their size.
+# --- Upload sizes -------------------------------------------------------------
+# The largest file of each kind; a form refuses a larger one, saying what the limit is.
+IMAGE_UPLOAD_MAX_BYTES = 10 * 1024 * 1024  # logos and covers (alliance/images.py)
+DOCUMENT_UPLOAD_MAX_BYTES = 20 * 1024 * 1024  # committee documents (members.Document)
+# Django does not cap a request's files, the reverse proxy does: it must let through the
+# largest document and its form, and no more — nginx `client_max_body_size 21m` (README).
+# Django caps the rest of a form (its fields, without the files) and keeps a file above
+# FILE_UPLOAD_MAX_MEMORY_SIZE on disk rather than in memory while it is checked.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Renditions are made when an image is saved; pages then only build their URL, never
 # touching the storage (a missing file is a broken image, not an error page).
