@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "imagekit",
     "reversion",
     "import_export",
+    "csp",
     "alliance",
     "members",
     "news",
@@ -42,6 +44,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "alliance.middleware.AllowedMethodsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -213,6 +217,43 @@ DEFAULT_FROM_EMAIL = env.str(
     "DJANGO_DEFAULT_FROM_EMAIL", default="Alliance Polymères Québec <info@alliancepolymeres.quebec>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- What browsers may load and use -------------------------------------------
+# Scripts, styles, fonts and images come from our own origin only; no inline script or
+# style attribute applies. The one inline script is the prose editor's import map in the
+# admin, which carries the request's nonce (templates/admin/change_form.html). Images may be
+# data: URIs: the authenticator app's QR code (allauth's TOTP setup page) is one.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        # Tiptap, inside the prose editor's script, adds its base styles as a <style>
+        # element: this is their hash (django-prose-editor 0.28). When an upgrade changes
+        # them, the browser test of the policy (tests/e2e/test_security.py) says so.
+        "style-src": [SELF, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
+        "font-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Nothing on the portal uses the camera, the microphone, the location or payments; the
+# security keys and passkeys of the second factor (WebAuthn) are for our own pages only.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+    "publickey-credentials-create": ["self"],
+    "publickey-credentials-get": ["self"],
+}
 
 # --- Rich text ----------------------------------------------------------------
 DJANGO_PROSE_EDITOR_ASSETS = None

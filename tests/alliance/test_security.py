@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.log import configure_logging
 
 from tests.alliance.test_settings import PROD_ENV, _process
-from tests.factories import UserFactory
+from tests.factories import ArticleFactory, UserFactory
 
 
 @pytest.fixture
@@ -153,3 +153,51 @@ def test_a_form_only_sent_with_post_refuses_get(client):
 
     assert response.status_code == 405
     assert response["Allow"] == "POST"
+
+
+# --- Security headers ------------------------------------------------------------------
+
+
+def _policy(response) -> dict[str, list[str]]:
+    directives = {}
+    for directive in response["Content-Security-Policy"].split(";"):
+        name, *sources = directive.split()
+        directives[name] = sources
+    return directives
+
+
+def _assert_own_origin_only(policy: dict[str, list[str]]) -> None:
+    assert policy["default-src"] == ["'self'"]
+    styles = policy["style-src"]
+    assert styles[0] == "'self'" and all(s.startswith("'sha256-") for s in styles[1:])
+    assert policy["font-src"] == ["'self'"]
+    assert policy["img-src"] == ["'self'", "data:"]
+    assert policy["object-src"] == ["'none'"]
+    assert policy["frame-ancestors"] == ["'none'"]
+    scripts = policy["script-src"]
+    assert scripts[0] == "'self'" and all(s.startswith("'nonce-") for s in scripts[1:])
+    assert not any("unsafe" in source for sources in policy.values() for source in sources)
+
+
+@pytest.mark.django_db
+def test_public_pages_allow_only_our_own_origin(client):
+    response = client.get("/fr/")
+
+    assert response.status_code == 200
+    _assert_own_origin_only(_policy(response))
+    assert "camera=()" in response["Permissions-Policy"]
+    assert "geolocation=()" in response["Permissions-Policy"]
+    assert "publickey-credentials-get=(self)" in response["Permissions-Policy"]
+
+
+@pytest.mark.django_db
+def test_the_admin_editor_import_map_carries_the_nonce_of_the_policy(staff_client):
+    article = ArticleFactory()
+
+    response = staff_client.get(f"/admin/news/article/{article.pk}/change/")
+
+    policy = _policy(response)
+    _assert_own_origin_only(policy)
+    nonce = policy["script-src"][1].removeprefix("'nonce-").removesuffix("'")
+    content = response.content.decode()
+    assert f'<script type="importmap" nonce="{nonce}">' in content
