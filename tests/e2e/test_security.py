@@ -6,7 +6,14 @@ from playwright.sync_api import expect
 
 from news.models import Article
 from tests.e2e.test_accounts import log_in
-from tests.factories import PASSWORD, ArticleFactory, CompanyFactory, StaffFactory
+from tests.factories import (
+    PASSWORD,
+    ArticleFactory,
+    CompanyFactory,
+    RepresentativeFactory,
+    StaffFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -99,4 +106,51 @@ def test_company_import_and_export_pages_work_under_the_policy(
     inserted = page.locator(".import-preview ins").first
     expect(inserted).to_have_text(" renommée")
     assert inserted.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(230, 255, 230)"
+    assert violations == [], "\n".join(violations)
+
+
+def test_admin_pages_break_no_rule_of_the_policy(page, violations, log_in_to_admin):
+    company = CompanyFactory(name="Élastomères Nord", neq="1145678901")
+    article = ArticleFactory()
+    staff = StaffFactory()
+    log_in_to_admin(staff, PASSWORD)
+    for path in (
+        "/admin/",
+        "/admin/members/company/",
+        f"/admin/members/company/{company.pk}/change/",
+        "/admin/members/company/add/",
+        f"/admin/members/company/{company.pk}/history/",
+        "/admin/members/committee/add/",
+        "/admin/members/meeting/add/",
+        f"/admin/members/user/{staff.pk}/change/",
+        "/admin/news/article/",
+        "/admin/news/article/recover/",
+        f"/admin/news/article/{article.pk}/history/",
+    ):
+        page.goto(path)
+        page.wait_for_load_state("load")
+    # The autocomplete of the classifications (select2) opens under the policy too.
+    page.goto(f"/admin/members/company/{company.pk}/change/")
+    page.locator(".select2-selection").first.click()
+    expect(page.locator(".select2-dropdown")).to_be_visible()
+    assert violations == [], "\n".join(violations)
+
+
+def test_member_area_and_account_pages_break_no_rule_of_the_policy(page, violations):
+    user = UserFactory()
+    company = CompanyFactory()
+    RepresentativeFactory(company=company, user=user, email=user.email, role="admin")
+    log_in(page, user.email, PASSWORD)
+    page.wait_for_url("**/espace-membre/")
+    for path in (
+        "/fr/espace-membre/",
+        "/fr/espace-membre/profil/",
+        f"/fr/espace-membre/entreprises/{company.slug}/",
+        f"/fr/espace-membre/entreprises/{company.slug}/collegues/",
+        "/fr/compte/email/",
+        "/fr/compte/2fa/",
+        "/fr/compte/password/change/",
+    ):
+        response = page.goto(path)
+        assert response.status == 200, path
     assert violations == [], "\n".join(violations)
