@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -54,7 +55,9 @@ def language_links(
                 "code": code,
                 "name": info["name_local"],
                 "url": urls[code],
-                "absolute_url": request.build_absolute_uri(urls[code]),
+                # Lazy: building it checks the Host header, which the language switcher
+                # of an error page must not depend on.
+                "absolute_url": lazy(request.build_absolute_uri, str)(urls[code]),
                 "current": code == current,
                 "alternate": translated is None or translated.get(code, False),
             }

@@ -8,13 +8,13 @@ is refused with a message the person uploading can act on.
 import io
 import warnings
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # e.g. 8000 × 5000
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 # Pillow names a JPEG with an embedded preview (many cameras and phones) "MPO".
@@ -22,14 +22,19 @@ READABLE_FORMATS = {**ALLOWED_FORMATS, "MPO": "jpg"}
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 
+def file_too_large(file, limit: int) -> ValidationError:
+    """The error for an upload above its kind's limit (settings.*_UPLOAD_MAX_BYTES)."""
+    return ValidationError(
+        _("This file is %(size)s; the limit is %(limit)s."),
+        code="file_too_large",
+        params={"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
+    )
+
+
 def _open_checked(file) -> Image.Image:
     """Open and fully decode an uploaded image, or raise a ValidationError saying why not."""
-    if file.size is not None and file.size > MAX_UPLOAD_BYTES:
-        raise ValidationError(
-            _("This file is %(size)s; the limit is %(limit)s."),
-            code="file_too_large",
-            params={"size": filesizeformat(file.size), "limit": filesizeformat(MAX_UPLOAD_BYTES)},
-        )
+    if file.size is not None and file.size > settings.IMAGE_UPLOAD_MAX_BYTES:
+        raise file_too_large(file, settings.IMAGE_UPLOAD_MAX_BYTES)
     file.seek(0)
     try:
         with warnings.catch_warnings():

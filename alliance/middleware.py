@@ -1,5 +1,26 @@
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import render
+
+# Every page is read with GET (HEAD) and changed with a form's POST; nothing here takes PUT,
+# PATCH, DELETE or OPTIONS, though Django's class-based views (allauth's forms, the
+# admin's) would treat PUT as POST and answer OPTIONS.
+ALLOWED_METHODS = ("GET", "HEAD", "POST")
+
+
+class AllowedMethodsMiddleware:
+    """Answer 405 to any method other than GET, HEAD and POST, on every address.
+
+    Views that only read say so themselves (``require_safe``), so a POST to them gets
+    405 too.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method not in ALLOWED_METHODS:
+            return HttpResponseNotAllowed(ALLOWED_METHODS)
+        return self.get_response(request)
 
 
 class RejectNullBytesMiddleware:

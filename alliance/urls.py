@@ -7,6 +7,7 @@ from django.templatetags.static import static as static_url
 from django.urls import include, path, re_path
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 from django.views.generic import RedirectView
 from django.views.static import serve
 
@@ -39,11 +40,16 @@ handler500 = "alliance.views.server_error"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", require_safe(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
     # Resolved per request: the hashed name exists only once collectstatic has run.
-    path("favicon.ico", RedirectView.as_view(url=lazy(static_url, str)("img/favicon.svg"))),
+    path(
+        "favicon.ico",
+        RedirectView.as_view(
+            url=lazy(static_url, str)("img/favicon.svg"), http_method_names=["get", "head"]
+        ),
+    ),
 ]
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
@@ -61,7 +67,7 @@ if settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(
             rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
-            serve,
+            require_safe(serve),
             {"document_root": settings.MEDIA_ROOT},
         ),
     ]

@@ -16,6 +16,7 @@ from alliance.models import KeyFigure, Page
 from news.models import Article
 
 
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     published = Article.objects.published().for_cards()
     featured = published.filter(featured=True).first() or published.first()
@@ -31,6 +32,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 def page(request: HttpRequest, key: str) -> HttpResponse:
     return render(request, "alliance/page.html", {"page": get_object_or_404(Page, key=key)})
 

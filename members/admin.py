@@ -349,6 +349,17 @@ class CompanyAdmin(
             )
         )
 
+    def has_import_permission(self, request: HttpRequest) -> bool:
+        # An import adds and changes companies: it never gives more than those rights.
+        return (
+            super().has_import_permission(request)
+            and self.has_add_permission(request)
+            and self.has_change_permission(request)
+        )
+
+    def has_export_permission(self, request: HttpRequest) -> bool:
+        return super().has_export_permission(request) and self.has_view_permission(request)
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """Opening a company is how staff look at it: its member changes are then seen."""
         company = self.get_object(request, object_id) if request.method == "GET" else None

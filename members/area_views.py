@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_ratelimit.decorators import ratelimit
 
 from alliance.emails import EmailNotSent
@@ -60,6 +60,7 @@ def my_companies(user: User):
     )
 
 
+@require_safe
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     people = {person.company_id: person for person in request.user.representations.all()}
@@ -300,6 +301,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 @login_required
 def data_export(request: HttpRequest) -> HttpResponse:
     data = services.account_export(user=request.user)

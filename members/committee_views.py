@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from members import services
 from members.access import acts_as_staff
@@ -48,6 +49,7 @@ def _meetings(committee: Committee, user) -> dict:
     }
 
 
+@require_safe
 def committee_list(request: HttpRequest) -> HttpResponse:
     committees = list(Committee.objects.all())
     chairs = {
@@ -60,6 +62,7 @@ def committee_list(request: HttpRequest) -> HttpResponse:
     return render(request, "members/committees/list.html", {"committees": committees})
 
 
+@require_safe
 def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
     committee = get_object_or_404(Committee, slug=slug)
     context = {
@@ -74,6 +77,7 @@ def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "members/committees/detail.html", context)
 
 
+@require_safe
 @never_cache  # no shared cache may keep a reserved document
 def document(request: HttpRequest, pk: int) -> HttpResponse:
     """A committee document, for whoever may open it — checked on every download."""
@@ -91,6 +95,7 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
     return FileResponse(file, as_attachment=True, filename=os.path.basename(doc.file.name))
 
 
+@require_safe
 @login_required
 def my_committees(request: HttpRequest) -> HttpResponse:
     committees = Committee.objects.sat_on_by(request.user)
@@ -101,6 +106,7 @@ def my_committees(request: HttpRequest) -> HttpResponse:
     return render(request, "members/area/committees.html", {"sections": sections})
 
 
+@require_safe
 @login_required
 def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
     meetings = Meeting.objects.select_related("committee")

@@ -32,6 +32,7 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 
 from alliance.fields import RichTextField, SafeImageField, SingleLineField, WebsiteField
+from alliance.images import file_too_large
 from alliance.text import fold
 from members.access import acts_as_staff, can_read_members_content
 from members.validators import (
@@ -554,6 +555,12 @@ class Company(models.Model):
         verbose_name = _("company")
         verbose_name_plural = _("companies")
         ordering = ["sort_name", "pk"]
+        # A spreadsheet of every company, or one that writes many at once, is more than
+        # viewing or editing one: staff get these separately (IMPORT_EXPORT_*_PERMISSION_CODE).
+        permissions = [
+            ("import_company", _("Can import companies from a spreadsheet")),
+            ("export_company", _("Can export companies to a spreadsheet")),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -1097,7 +1104,6 @@ class DocumentFileField(models.FileField):
 
 
 DOCUMENT_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp"]
-DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
 
 
 class StrategicAxis(models.TextChoices):
@@ -1447,5 +1453,6 @@ class Document(models.Model):
         super().clean()
         if self.meeting_id:
             self.committee_id = self.meeting.committee_id  # a meeting's documents are its
-        if self.file and not self.file._committed and self.file.size > DOCUMENT_MAX_BYTES:
-            raise ValidationError({"file": _("The file is larger than 20 MB.")})
+        limit = settings.DOCUMENT_UPLOAD_MAX_BYTES
+        if self.file and not self.file._committed and self.file.size > limit:
+            raise ValidationError({"file": file_too_large(self.file, limit)})

@@ -3,7 +3,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.decorators import ratelimit
 
 from members import directory, services
@@ -13,6 +13,7 @@ from members.models import CLASSIFICATION_FIELDS, Company
 from members.search import NameFirst
 
 
+@require_safe
 def company_list(request: HttpRequest) -> HttpResponse:
     form = directory.DirectoryForm(request.GET)
     valid = form.is_valid()
@@ -65,6 +66,7 @@ def company_list(request: HttpRequest) -> HttpResponse:
     return render(request, "members/company_list.html", context, status=200 if valid else 400)
 
 
+@require_safe
 def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
     companies = Company.objects.prefetch_related(*CLASSIFICATION_FIELDS.values())
     if not acts_as_staff(request.user):
@@ -104,5 +106,6 @@ def join(request: HttpRequest) -> HttpResponse:
     return render(request, "members/join.html", {"form": form}, status=status)
 
 
+@require_safe
 def join_done(request: HttpRequest) -> HttpResponse:
     return render(request, "members/join_done.html")

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.paginator import InvalidPage, Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 
 from alliance.i18n import language_links_for
 from news.forms import NewsSearchForm
@@ -23,6 +24,7 @@ def _redirect_to_translated(request: HttpRequest, obj) -> HttpResponse:
     return redirect(url, permanent=True)
 
 
+@require_safe
 def article_list(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     articles = Article.objects.published().for_cards()
     category = None
@@ -51,6 +53,7 @@ def article_list(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     return render(request, "news/article_list.html", context)
 
 
+@require_safe
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     article = Article.objects.visible_to(request.user).select_related("category")
     article = article.find_by_slug(slug)

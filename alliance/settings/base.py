@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "imagekit",
     "reversion",
     "import_export",
+    "csp",
     "alliance",
     "members",
     "news",
@@ -42,7 +44,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "alliance.middleware.AllowedMethodsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "alliance.middleware.RejectNullBytesMiddleware",
@@ -231,7 +236,15 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Uploads above this stay on disk instead of in memory; the image validators cap their size.
+# --- Upload sizes -------------------------------------------------------------
+# The largest file of each kind; a form refuses a larger one, saying what the limit is.
+IMAGE_UPLOAD_MAX_BYTES = 10 * 1024 * 1024  # logos and covers (alliance/images.py)
+DOCUMENT_UPLOAD_MAX_BYTES = 20 * 1024 * 1024  # committee documents (members.Document)
+# Django does not cap a request's files, the reverse proxy does: it must let through the
+# largest document and its form, and no more — nginx `client_max_body_size 21m` (README).
+# Django caps the rest of a form (its fields, without the files) and keeps a file above
+# FILE_UPLOAD_MAX_MEMORY_SIZE on disk rather than in memory while it is checked.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Renditions are made when an image is saved; pages then only build their URL, never
 # touching the storage (a missing file is a broken image, not an error page).
@@ -251,6 +264,43 @@ DEFAULT_FROM_EMAIL = env.str(
     "DJANGO_DEFAULT_FROM_EMAIL", default="Alliance Polymères Québec <info@alliancepolymeres.quebec>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- What browsers may load and use -------------------------------------------
+# Scripts, styles, fonts and images come from our own origin only; no inline script or
+# style attribute applies. The one inline script is the prose editor's import map in the
+# admin, which carries the request's nonce (templates/admin/change_form.html). Images may be
+# data: URIs: the authenticator app's QR code (allauth's TOTP setup page) is one.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        # Tiptap, inside the prose editor's script, adds its base styles as a <style>
+        # element: this is their hash (django-prose-editor 0.28). When an upgrade changes
+        # them, the browser test of the policy (tests/e2e/test_security.py) says so.
+        "style-src": [SELF, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
+        "font-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Nothing on the portal uses the camera, the microphone, the location or payments; the
+# security keys and passkeys of the second factor (WebAuthn) are for our own pages only.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+    "publickey-credentials-create": ["self"],
+    "publickey-credentials-get": ["self"],
+}
 
 # --- Rich text ----------------------------------------------------------------
 DJANGO_PROSE_EDITOR_ASSETS = None
@@ -302,3 +352,8 @@ IMPORT_EXPORT_FORMATS = [
     "import_export.formats.base_formats.XLSX",
 ]
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+# Import and export each need their own permission, "<code>_<model>" (e.g. import_company,
+# export_company, declared in the model's Meta.permissions); without these settings any
+# staff member could download or load every row.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"

@@ -75,12 +75,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
-        # A 503 is the database out of reach (alliance.views.server_error): /healthz tells
-        # the monitoring once, rather than one email per request for as long as it lasts.
-        "not_an_outage": {
-            "()": "django.utils.log.CallbackFilter",
-            "callback": lambda record: getattr(record, "status_code", None) != 503,
-        },
+        "not_an_outage": {"()": "alliance.log.NotAnOutage"},
     },
     "handlers": {
         "console": {"class": "logging.StreamHandler"},
@@ -91,6 +86,13 @@ LOGGING = {
         },
     },
     "root": {"handlers": ["console"], "level": "INFO"},
-    "loggers": {"django.request": {"handlers": ["console", "mail_admins"], "level": "ERROR"}},
+    "loggers": {
+        # Replaces Django's own "django" logger, which would email the admins a second
+        # time; its records reach the console through the root logger.
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        # Anyone can send a forged Host header, as often as they like: it gets the 400 page
+        # and a line in the log, never an email.
+        "django.security.DisallowedHost": {"handlers": ["console"], "propagate": False},
+    },
 }
 ADMINS = [("Admin", a) for a in env.list("DJANGO_ADMINS", default=[])]

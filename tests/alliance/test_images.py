@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
@@ -77,3 +78,23 @@ def test_an_image_with_a_colour_profile_keeps_its_colours_without_the_profile():
         assert "icc_profile" not in stored.info
         red, green, blue = stored.getpixel((10, 10))[:3]
         assert abs(red - 200) <= 3 and abs(green - 40) <= 3 and abs(blue - 40) <= 3
+
+
+@pytest.mark.parametrize(("limit", "refused"), [(1024, True), (10 * 1024 * 1024, False)])
+def test_an_image_above_the_upload_limit_is_refused_saying_the_limit(settings, limit, refused):
+    settings.IMAGE_UPLOAD_MAX_BYTES = limit
+    buffer = io.BytesIO()
+    Image.effect_noise((64, 64), 64).convert("RGB").save(buffer, format="PNG")
+    assert buffer.tell() > 1024
+    upload = SimpleUploadedFile("bruit.png", buffer.getvalue(), content_type="image/png")
+    article = ArticleFactory.build(category=CategoryFactory(), cover=upload, cover_alt_fr="Bruit")
+
+    try:
+        article.full_clean()
+        errors = []
+    except ValidationError as error:
+        errors = error.message_dict.get("cover", [])
+
+    assert bool(errors) is refused
+    if refused:
+        assert "la limite est de 1,0\xa0Kio" in errors[0]

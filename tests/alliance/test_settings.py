@@ -211,7 +211,7 @@ with override_settings(STORAGES={"default": storage, "staticfiles": storage}):
 def test_production_does_not_email_the_admins_for_each_request_of_an_outage():
     code = (
         "import logging, django; django.setup();"
-        "handler, = [h for h in logging.getLogger('django.request').handlers"
+        "handler, = [h for h in logging.getLogger('django').handlers"
         " if type(h).__name__ == 'AdminEmailHandler'];"
         "print([bool(handler.filter(logging.makeLogRecord({'status_code': s})))"
         " for s in (500, 503)])"

@@ -5,6 +5,7 @@ import io
 
 import openpyxl
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -17,6 +18,8 @@ from tests.factories import (
     ProcessFactory,
     RepresentativeFactory,
     SectorFactory,
+    StaffFactory,
+    log_in,
 )
 
 pytestmark = pytest.mark.django_db
@@ -112,12 +115,16 @@ def test_staff_edit_a_company_in_french_and_english(staff_client):
 # --- Import and export -------------------------------------------------------------
 
 
-def export(staff_client, fmt: int) -> bytes:
+def export_response(staff_client, fmt: int = 0):
     """Export every company through the admin's export page (format index: 0 CSV, 1 XLSX)."""
-    response = staff_client.post(
+    return staff_client.post(
         f"{CHANGELIST}export/?status=all",
         {"format": str(fmt), "resource": "0", **{f"companyresource_{k}": "on" for k in COLUMNS}},
     )
+
+
+def export(staff_client, fmt: int) -> bytes:
+    response = export_response(staff_client, fmt)
     assert response.status_code == 200, response.content[:500]
     return response.content
 
@@ -246,3 +253,64 @@ def test_excel_export_is_a_real_workbook(staff_client, two_companies):
     rows = list(workbook.active.values)
     assert rows[0][:2] == ("NEQ", "Nom")
     assert {row[1] for row in rows[1:]} == {"Élastomères Nord", "Sans NEQ"}
+
+
+# --- Who may import and export ----------------------------------------------------------
+
+
+def staff_with(client, *codenames: str):
+    """A staff member with a second factor and only the given permissions on companies."""
+    user = StaffFactory(is_superuser=False)
+    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
+    log_in(client, user)
+    return client
+
+
+def test_staff_without_permission_can_neither_export_nor_import(client, two_companies):
+    staff_with(client)
+    assert client.get(f"{CHANGELIST}export/").status_code == 403
+    assert export_response(client).status_code == 403
+    csv = b"NEQ,Nom\n1199999999,Firme pirate\n"
+    assert import_file(client, csv, "import.csv", 0, confirm=False).status_code == 403
+    assert client.post(f"{CHANGELIST}process_import/", {}).status_code == 403
+    assert not Company.objects.filter(neq="1199999999").exists()
+
+
+def test_viewing_and_editing_companies_is_not_enough(client, two_companies):
+    staff_with(client, "view_company", "add_company", "change_company")
+    assert client.get(CHANGELIST).status_code == 200
+    assert export_response(client).status_code == 403
+    csv = b"NEQ,Nom\n1199999999,Firme\n"
+    assert import_file(client, csv, "import.csv", 0, confirm=False).status_code == 403
+    content = client.get(f"{CHANGELIST}?status=all").content.decode()
+    assert f"{CHANGELIST}export/" not in content and f"{CHANGELIST}import/" not in content
+
+
+def test_export_and_import_permissions_each_open_their_own_door(client, two_companies):
+    staff_with(client, "view_company", "export_company")
+    assert b"Nord" in export(client, 0)
+    csv = b"NEQ,Nom\n1199999999,Nouvelle firme\n"
+    assert import_file(client, csv, "import.csv", 0, confirm=False).status_code == 403
+
+    staff_with(client, "add_company", "change_company", "import_company")
+    assert export_response(client).status_code == 403
+    import_file(client, csv, "import.csv", 0, confirm=True)
+    assert Company.objects.get(neq="1199999999").name == "Nouvelle firme"
+
+
+@pytest.mark.parametrize(
+    "csv",
+    [
+        b"Colonne,Autre\n1,2\n",  # no NEQ column: the whole file is refused
+        "NEQ,Nom,Année de fondation\n1145678901,Firme,mille\n".encode(),  # an unreadable year
+    ],
+)
+def test_a_bad_file_gets_a_translated_message_and_no_traceback(staff_client, csv):
+    response = import_file(staff_client, csv, "import.csv", 0, confirm=False)
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Traceback" not in content and "File &quot;" not in content
+    assert "<class" not in content and "&lt;class" not in content
+    assert "import_id_fields" not in content
+    assert "Vérifiez" in content
+    assert not Company.objects.exists()

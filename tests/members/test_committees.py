@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -456,3 +457,36 @@ def test_the_dashboard_lists_my_next_committee_meetings(cast):
     page = as_(cast["on_committee"]).get("/fr/espace-membre/").content.decode()
     assert "6 mai 2031 09:00" in page and "Ventes et développement de marché" in page
     assert "6 mai 2031" not in as_(cast["member"]).get("/fr/espace-membre/").content.decode()
+
+
+@pytest.mark.parametrize(("size", "accepted"), [(2048, True), (2049, False)])
+def test_a_document_up_to_the_size_limit_is_accepted_and_a_larger_one_refused(
+    committees, settings, size, accepted
+):
+    settings.DOCUMENT_UPLOAD_MAX_BYTES = 2048  # the real 20 MB, scaled down
+    committee = committees["sales"]
+    upload = SimpleUploadedFile("ordre-du-jour.pdf", b"%PDF-1.4 " + b"x" * (size - 9))
+    data = {
+        "name_fr": committee.name_fr,
+        "slug": committee.slug,
+        "axis": committee.axis,
+        "mandate_fr": committee.mandate_fr,
+        "position": committee.position,
+        "seats-TOTAL_FORMS": "0",
+        "seats-INITIAL_FORMS": "0",
+        "meetings-TOTAL_FORMS": "0",
+        "meetings-INITIAL_FORMS": "0",
+        "documents-TOTAL_FORMS": "1",
+        "documents-INITIAL_FORMS": "0",
+        "documents-0-title_fr": "Ordre du jour",
+        "documents-0-kind": Document.Kind.OTHER,
+        "documents-0-access": Document.Access.COMMITTEE,
+        "documents-0-file": upload,
+    }
+
+    response = as_(StaffFactory()).post(f"/admin/members/committee/{committee.pk}/change/", data)
+
+    assert Document.objects.filter(committee=committee).exists() is accepted
+    if not accepted:
+        assert response.status_code == 200
+        assert "la limite est de 2,0\xa0Kio" in response.content.decode()
