@@ -281,13 +281,16 @@ def membership_mark_paid(*, companies: QuerySet[Company], by: User) -> int:
 # --- Renewal reminders ---------------------------------------------------------------
 
 
-def reminders_send(*, today: dt.date | None = None) -> int:
+def reminders_send(*, today: dt.date | None = None) -> tuple[int, list[str]]:
     """Email each company administrator the reminders that are due, once each.
 
     Due: ``MEMBERSHIP_REMINDER_DAYS`` before a period's last day ("ending"), and on the
     day it lapses, once the grace period is over ("lapsed"); only for the company's
     latest period, so a renewed company hears nothing. A day missed by cron is caught up
     the next run; a reminder more than a week late is not sent any more.
+
+    Returns how many went out and the addresses whose reminder could not be sent:
+    those are not recorded, so the next run tries them again.
     """
     today = today or timezone.localdate()
     lead = dt.timedelta(days=settings.MEMBERSHIP_REMINDER_DAYS)
@@ -303,7 +306,7 @@ def reminders_send(*, today: dt.date | None = None) -> int:
     }
     later = Membership.objects.filter(company=OuterRef("company"), end__gt=OuterRef("end"))
     admins = Representative.objects.filter(role=Representative.Role.ADMIN)
-    sent = 0
+    sent, failed = 0, []
     for kind, periods in due.items():
         periods = (
             periods.filter(cancelled_on__isnull=True)
@@ -313,8 +316,12 @@ def reminders_send(*, today: dt.date | None = None) -> int:
         )
         for period in periods:
             for person in period.company.representatives.all():
-                sent += _send_reminder(period=period, kind=kind, person=person)
-    return sent
+                try:
+                    sent += _send_reminder(period=period, kind=kind, person=person)
+                except EmailNotSent:
+                    log.exception("Renewal reminder to %s not sent.", person.pk)
+                    failed.append(person.email)
+    return sent, failed
 
 
 def _send_reminder(*, period: Membership, kind: str, person: Representative) -> int:
@@ -331,9 +338,6 @@ def _send_reminder(*, period: Membership, kind: str, person: Representative) -> 
                 context={"person": person, "period": period, "company": period.company},
             )
     except IntegrityError:
-        return 0
-    except EmailNotSent:
-        log.exception("Renewal reminder to %s not sent; the next run tries again.", person.pk)
         return 0
     return 1
 
