@@ -1,6 +1,7 @@
 """The mail server is down: every page that sends an email still answers, says what was
 not sent, and leaves nothing half done."""
 
+import datetime as dt
 import logging
 import re
 
@@ -9,10 +10,25 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from django.core import mail
+from django.test import Client
+from django.utils import timezone
 
+from members.models import (
+    Application,
+    Committee,
+    Company,
+    Invitation,
+    Meeting,
+    Representative,
+    Seat,
+)
 from tests.factories import (
     PASSWORD,
     TOTP_SECRET,
+    ApplicationFactory,
+    CompanyFactory,
+    MembershipCategoryFactory,
+    RepresentativeFactory,
     UserFactory,
     log_in,
     totp_code,
@@ -233,3 +249,141 @@ def test_a_change_stands_when_the_email_reporting_it_fails(
     assert done(user)
     assert NOT_SENT not in page_of(response)
     assert [r.name for r in errors()] == ["members.adapters"]
+
+
+# --- The portal's own emails: every page that sends one ----------------------------------
+
+
+def join(staff):
+    category = MembershipCategoryFactory()
+    data = {
+        "company_name": "Extrusions Imaginaires inc.",
+        "street_address": "100, rue des Essais",
+        "city": "Lévis",
+        "postal_code": "G6V 6Z3",
+        "province": "QC",
+        "region": "12",
+        "description": "Extrusion de profilés en PVC.",
+        "category": str(category.pk),
+        "first_name": "Sam",
+        "last_name": "Bélanger",
+        "email": "sam@extrusions.example",
+        "consent": "on",
+    }
+    # The application is what counts: it is in, and waits for staff in the admin.
+    return Client(), "/fr/adhesion/", data, None, lambda: Application.objects.count() == 1
+
+
+def staff_invite(staff):
+    data = {"company": CompanyFactory().pk, "email": "alex@exemple.qc.ca"} | {
+        "role": "admin",
+        "language": "fr",
+    }
+    url = "/admin/members/invitation/add/"
+    return log_in(Client(), staff), url, data, "pas pu être envoyée", no_invitation
+
+
+def no_invitation() -> bool:
+    return not Invitation.objects.exists()
+
+
+def admin_of_a_company() -> tuple[Client, Representative]:
+    person = RepresentativeFactory(user=UserFactory())
+    person.user.emailaddress_set.update(email=person.email)
+    person.user.email = person.email
+    person.user.save()
+    return log_in(Client(), person.user), person
+
+
+def member_invite(staff):
+    client, person = admin_of_a_company()
+    url = f"/fr/espace-membre/entreprises/{person.company.slug}/collegues/"
+    data = {"action": "invite", "email": "nouvelle@exemple.qc.ca", "role": "colleague"} | {
+        "language": "fr"
+    }
+    return client, url, data, "pas pu être envoyé", no_invitation
+
+
+def renewal_request(staff):
+    client, person = admin_of_a_company()
+    url = f"/fr/espace-membre/entreprises/{person.company.slug}/renouvellement/"
+    return client, url, {}, "pas pu être envoyé", lambda: True
+
+
+def still_pending(application) -> bool:
+    application.refresh_from_db()
+    return application.decision == Application.Decision.PENDING and not Company.objects.exists()
+
+
+def approve(staff):
+    application = ApplicationFactory()
+    url = f"/admin/members/application/{application.pk}/change/"
+    data = {"rejection_reason": "", "_approve": "1"}
+    return (
+        log_in(Client(), staff),
+        url,
+        data,
+        "pas été approuvée",
+        lambda: still_pending(application),
+    )
+
+
+def reject(staff):
+    application = ApplicationFactory()
+    url = f"/admin/members/application/{application.pk}/change/"
+    data = {"rejection_reason": "Hors secteur.", "_reject": "1"}
+    return (
+        log_in(Client(), staff),
+        url,
+        data,
+        "toujours en attente",
+        lambda: still_pending(application),
+    )
+
+
+def meeting_notice(staff):
+    committee = Committee.objects.create(name_fr="Comité d’essai", slug="essai")
+    person = RepresentativeFactory(user=UserFactory())
+    Seat.objects.create(committee=committee, person=person)
+    meeting = Meeting.objects.create(
+        committee=committee, starts_at=timezone.now() + dt.timedelta(days=3)
+    )
+    data = {"action": "send_notice", "_selected_action": [meeting.pk]}
+
+    def not_marked_sent() -> bool:
+        meeting.refresh_from_db()
+        return meeting.notice_sent_at is None
+
+    return (
+        log_in(Client(), staff),
+        "/admin/members/meeting/",
+        data,
+        "réessayez plus tard",
+        (not_marked_sent),
+    )
+
+
+# (who posts what where, what they are told, how to tell nothing was half done)
+PORTAL_EMAILS = {
+    "membership application": join,
+    "staff invite someone": staff_invite,
+    "a company invites a colleague": member_invite,
+    "a company asks to renew": renewal_request,
+    "staff approve an application": approve,
+    "staff reject an application": reject,
+    "staff email a meeting notice": meeting_notice,
+}
+
+
+@pytest.mark.parametrize("case", PORTAL_EMAILS)
+def test_every_page_that_emails_answers_and_says_what_was_not_sent(
+    mail_server_down, staff, errors, django_capture_on_commit_callbacks, case
+):
+    client, url, data, told, consistent = PORTAL_EMAILS[case](staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, data, follow=True)
+    assert response.status_code == 200
+    if told:
+        assert told in page_of(response)
+    assert consistent()
+    assert not mail.outbox
