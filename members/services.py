@@ -694,7 +694,8 @@ def meeting_ics_filename(*, meeting: Meeting, language: str) -> str:
 def meeting_send_notice(*, meeting: Meeting) -> tuple[int, list[str]]:
     """Email the meeting's notice, with its calendar file, to everyone holding a seat on
     the committee that day (their company still a member), each in their language, and
-    record when. Returns how many went out and the addresses that failed."""
+    record when. Returns how many went out and the addresses that failed: all those left
+    once the mail server is found out of reach."""
     seats = (
         Seat.objects.in_force(timezone.localtime(meeting.starts_at).date())
         .filter(committee_id=meeting.committee_id)
@@ -702,7 +703,12 @@ def meeting_send_notice(*, meeting: Meeting) -> tuple[int, list[str]]:
     )
     recipients = {seat.holder.email.lower(): seat.holder_language for seat in seats}
     sent, failed = 0, []
+    out_of_reach = False
     for email, language in recipients.items():
+        if out_of_reach:
+            # Each would wait for the mail server in turn, past the page's time limit.
+            failed.append(email)
+            continue
         try:
             send_email(
                 template="meeting_notice",
@@ -718,9 +724,10 @@ def meeting_send_notice(*, meeting: Meeting) -> tuple[int, list[str]]:
                 ],
             )
             sent += 1
-        except EmailNotSent:
+        except EmailNotSent as error:
             log.exception("Meeting notice to %s failed", email)
             failed.append(email)
+            out_of_reach = error.server_out_of_reach
     if sent:
         meeting.notice_sent_at = timezone.now()
         meeting.save(update_fields=["notice_sent_at"])

@@ -33,6 +33,7 @@ from tests.factories import (
     log_in,
     totp_code,
 )
+from tests.mail import FailingEmailBackend
 
 pytestmark = pytest.mark.django_db
 
@@ -387,3 +388,32 @@ def test_every_page_that_emails_answers_and_says_what_was_not_sent(
         assert told in page_of(response)
     assert consistent()
     assert not mail.outbox
+
+
+def test_a_meeting_notice_stops_asking_a_mail_server_out_of_reach(
+    mail_server_down, staff, monkeypatch
+):
+    """Each email would wait for the server in turn, and a committee's worth of them would
+    outlast the page's time limit."""
+    attempts = []
+    down = FailingEmailBackend.send_messages
+    monkeypatch.setattr(
+        FailingEmailBackend,
+        "send_messages",
+        lambda backend, messages: attempts.append(messages) or down(backend, messages),
+    )
+    committee = Committee.objects.create(name_fr="Comité d’essai", slug="essai")
+    for _ in range(3):
+        Seat.objects.create(committee=committee, person=RepresentativeFactory(user=UserFactory()))
+    meeting = Meeting.objects.create(
+        committee=committee, starts_at=timezone.now() + dt.timedelta(days=3)
+    )
+    response = log_in(Client(), staff).post(
+        "/admin/members/meeting/",
+        {"action": "send_notice", "_selected_action": [meeting.pk]},
+        follow=True,
+    )
+    assert len(attempts) == 1
+    page = page_of(response)
+    assert "réessayez plus tard" in page
+    assert all(seat.holder.email in page for seat in committee.seats.all())
