@@ -225,6 +225,17 @@ def has_no_authenticator_app(user) -> bool:
     return not has_an_authenticator_app(user)
 
 
+def generate_recovery_codes(client, user):
+    TOTP.activate(user, TOTP_SECRET)
+    log_in(client, user)
+    client.post("/fr/compte/2fa/reauthenticate/", {"code": totp_code()})
+    return client.post("/fr/compte/2fa/recovery-codes/generate/", follow=True)
+
+
+def has_recovery_codes(user) -> bool:
+    return Authenticator.objects.filter(user=user, type="recovery_codes").exists()
+
+
 # (what the person does, how to tell it was done)
 NOTIFIED = {
     "password changed": (change_password, password_changed),
@@ -233,6 +244,7 @@ NOTIFIED = {
     "primary address changed": (make_another_address_primary, other_address_primary),
     "authenticator app set up": (set_up_an_authenticator_app, has_an_authenticator_app),
     "authenticator app removed": (remove_the_authenticator_app, has_no_authenticator_app),
+    "recovery codes generated": (generate_recovery_codes, has_recovery_codes),
 }
 
 
