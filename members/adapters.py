@@ -63,17 +63,25 @@ class AccountAdapter(DefaultAccountAdapter):
             if self.notifying or request is None:
                 raise
             log.exception("%s not sent; the person is asked to try again.", template_prefix)
-            # Nothing was sent, so nothing counts against allauth's limit of one
-            # verification email per address every few minutes: trying again works.
-            ratelimit.clear(request, action="confirm_email", key=email.lower())
+            if template_prefix.startswith("account/email/email_confirmation"):
+                # Nothing was sent, so nothing counts against allauth's limit of one
+                # verification email per address every few minutes: trying again works.
+                ratelimit.clear(request, action="confirm_email", key=email.lower())
             messages.error(request, EMAIL_FAILED)
+            # allauth sends these on a POST; back to its form (a GET) to try again. The
+            # flow goes no further, so nothing it would have kept (a login code waiting in
+            # the session) is kept, and an address being added is rolled back
+            # (members/account_views.py).
             if request.method == "POST":
-                # Back to the form: the flow goes no further, so nothing it would have
-                # kept (a login code waiting in the session) is kept, and an address
-                # being added is rolled back (members/account_views.py).
                 raise ImmediateHttpResponse(HttpResponseRedirect(request.get_full_path())) from None
 
-    def send_notification_mail(self, template_prefix: str, user, context=None, email=None):
+    def send_notification_mail(
+        self,
+        template_prefix: str,
+        user: User,
+        context: dict | None = None,
+        email: str | None = None,
+    ) -> None:
         self.notifying = True
         try:
             super().send_notification_mail(template_prefix, user, context, email)
