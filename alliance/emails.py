@@ -20,12 +20,38 @@ from django.core.mail import BadHeaderError, EmailMultiAlternatives
 from django.core.validators import validate_email
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from alliance.text import single_line
 
 
 class EmailNotSent(Exception):
     """The mail server refused or could not be reached, or an address was not one."""
+
+    @property
+    def server_out_of_reach(self) -> bool:
+        """The mail server could not be talked to at all, rather than refusing this one
+        email: the next email would wait for it and fail the same way."""
+        cause = self.__cause__
+        return isinstance(cause, SERVER_DOWN) or (
+            isinstance(cause, OSError) and not isinstance(cause, smtplib.SMTPException)
+        )
+
+
+# An SMTP error is an OSError too; these are the ones that are not about one email.
+SERVER_DOWN = (
+    smtplib.SMTPServerDisconnected,
+    smtplib.SMTPConnectError,
+    smtplib.SMTPHeloError,
+    smtplib.SMTPAuthenticationError,
+)
+
+
+# What a person is told when an email they asked for could not be sent.
+EMAIL_FAILED = _(
+    "Our email could not be sent just now, so nothing was done. Try again in a few "
+    "minutes; if it keeps failing, write to us."
+)
 
 
 def email_subject(text: str) -> str:

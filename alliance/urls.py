@@ -13,7 +13,7 @@ from django.views.static import serve
 
 from alliance import views
 from alliance.sitemaps import PageSitemap, StaticSitemap
-from members.account_views import LoginView
+from members.account_views import LoginView, email
 from members.sitemaps import CompanySitemap
 from news.sitemaps import ArticleSitemap
 
@@ -60,7 +60,13 @@ urlpatterns += i18n_patterns(
     path(_("committees/"), include("members.committee_urls")),
     path(
         _("account/"),
-        include([path("login/", LoginView.as_view()), path("", include("allauth.urls"))]),
+        include(
+            [
+                path("login/", LoginView.as_view()),
+                path("email/", email),
+                path("", include("allauth.urls")),
+            ]
+        ),
     ),
 )
 if settings.SERVE_MEDIA:

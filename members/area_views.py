@@ -13,11 +13,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_ratelimit.decorators import ratelimit
 
-from alliance.emails import EmailNotSent
+from alliance.emails import EMAIL_FAILED, EmailNotSent
 from members import services
 from members.forms import (
     CloseAccountForm,
@@ -40,11 +39,6 @@ from members.models import (
 log = logging.getLogger(__name__)
 
 DASHBOARD_MEETINGS = 3
-
-EMAIL_FAILED = gettext_lazy(
-    "Our email could not be sent just now, so nothing was done. Try again in a few "
-    "minutes; if it keeps failing, write to us."
-)
 
 LOGIN_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
 

@@ -317,13 +317,16 @@ def company_restore(*, company: Company, by: User) -> bool:
 # --- Renewal reminders ---------------------------------------------------------------
 
 
-def reminders_send(*, today: dt.date | None = None) -> int:
+def reminders_send(*, today: dt.date | None = None) -> tuple[int, list[str]]:
     """Email each company administrator the reminders that are due, once each.
 
     Due: ``MEMBERSHIP_REMINDER_DAYS`` before a period's last day ("ending"), and on the
     day it lapses, once the grace period is over ("lapsed"); only for the company's
     latest period, so a renewed company hears nothing. A day missed by cron is caught up
     the next run; a reminder more than a week late is not sent any more.
+
+    Returns how many went out and the addresses whose reminder could not be sent:
+    those are not recorded, so the next run tries them again.
     """
     today = today or timezone.localdate()
     lead = dt.timedelta(days=settings.MEMBERSHIP_REMINDER_DAYS)
@@ -339,7 +342,7 @@ def reminders_send(*, today: dt.date | None = None) -> int:
     }
     later = Membership.objects.filter(company=OuterRef("company"), end__gt=OuterRef("end"))
     admins = Representative.objects.filter(role=Representative.Role.ADMIN)
-    sent = 0
+    sent, failed = 0, []
     for kind, periods in due.items():
         periods = (
             periods.filter(cancelled_on__isnull=True, company__archived_at__isnull=True)
@@ -349,8 +352,12 @@ def reminders_send(*, today: dt.date | None = None) -> int:
         )
         for period in periods:
             for person in period.company.representatives.all():
-                sent += _send_reminder(period=period, kind=kind, person=person)
-    return sent
+                try:
+                    sent += _send_reminder(period=period, kind=kind, person=person)
+                except EmailNotSent:
+                    log.exception("Renewal reminder to %s not sent.", person.pk)
+                    failed.append(person.email)
+    return sent, failed
 
 
 def _send_reminder(*, period: Membership, kind: str, person: Representative) -> int:
@@ -367,9 +374,6 @@ def _send_reminder(*, period: Membership, kind: str, person: Representative) -> 
                 context={"person": person, "period": period, "company": period.company},
             )
     except IntegrityError:
-        return 0
-    except EmailNotSent:
-        log.exception("Renewal reminder to %s not sent; the next run tries again.", person.pk)
         return 0
     return 1
 
@@ -726,7 +730,8 @@ def meeting_ics_filename(*, meeting: Meeting, language: str) -> str:
 def meeting_send_notice(*, meeting: Meeting) -> tuple[int, list[str]]:
     """Email the meeting's notice, with its calendar file, to everyone holding a seat on
     the committee that day (their company still a member), each in their language, and
-    record when. Returns how many went out and the addresses that failed."""
+    record when. Returns how many went out and the addresses that failed: all those left
+    once the mail server is found out of reach."""
     seats = (
         Seat.objects.in_force(timezone.localtime(meeting.starts_at).date())
         .filter(committee_id=meeting.committee_id)
@@ -734,7 +739,12 @@ def meeting_send_notice(*, meeting: Meeting) -> tuple[int, list[str]]:
     )
     recipients = {seat.holder.email.lower(): seat.holder_language for seat in seats}
     sent, failed = 0, []
+    out_of_reach = False
     for email, language in recipients.items():
+        if out_of_reach:
+            # Each would wait for the mail server in turn, past the page's time limit.
+            failed.append(email)
+            continue
         try:
             send_email(
                 template="meeting_notice",
@@ -750,9 +760,10 @@ def meeting_send_notice(*, meeting: Meeting) -> tuple[int, list[str]]:
                 ],
             )
             sent += 1
-        except EmailNotSent:
+        except EmailNotSent as error:
             log.exception("Meeting notice to %s failed", email)
             failed.append(email)
+            out_of_reach = error.server_out_of_reach
     if sent:
         meeting.notice_sent_at = timezone.now()
         meeting.save(update_fields=["notice_sent_at"])

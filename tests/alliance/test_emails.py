@@ -1,9 +1,12 @@
-"""How every email is built: a subject never carries a line break."""
+"""How every email is built: a subject never carries a line break. How it fails."""
+
+import socket
+import time
 
 import pytest
 from django.core import mail
 
-from alliance.emails import email_subject, send_email
+from alliance.emails import EmailNotSent, email_subject, send_email
 from tests.factories import CompanyFactory, RepresentativeFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,3 +35,21 @@ def test_a_name_with_line_breaks_stays_in_the_subject_and_out_of_the_body():
         message.subject == "[Alliance Polymères Québec] Renouvellement demandé : Moules Bellechasse"
     )
     message.message()  # the headers are valid
+
+
+def test_a_mail_server_that_takes_the_connection_and_never_answers_is_given_up_on(settings):
+    silent = socket.create_server(("127.0.0.1", 0))  # listens, never says hello
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = silent.getsockname()
+    settings.EMAIL_TIMEOUT = 1
+    started = time.monotonic()
+    with silent, pytest.raises(EmailNotSent) as error:
+        send_email(template="invitation", to=["alex@exemple.qc.ca"], language="fr", context={})
+    assert time.monotonic() - started < 3
+    assert error.value.server_out_of_reach
+
+
+def test_an_address_refused_is_not_the_mail_server_out_of_reach():
+    with pytest.raises(EmailNotSent) as error:
+        send_email(template="invitation", to=["pas une adresse"], language="fr", context={})
+    assert not error.value.server_out_of_reach

@@ -177,6 +177,13 @@ def test_postgres_gives_up_on_an_unreachable_server_within_seconds():
     assert out == "2.0 2"
 
 
+def test_a_mail_server_that_never_answers_is_given_up_on_within_seconds():
+    code = "from django.conf import settings; print(settings.EMAIL_TIMEOUT)"
+
+    assert _run(code, EMAIL_URL="smtp+tls://portail:secret@smtp.example.org:587") == "10"
+    assert _run(code, EMAIL_TIMEOUT="5") == "5"
+
+
 def test_postgres_out_of_reach_answers_503_in_seconds_and_healthz_in_one():
     """Nothing listens on port 1: the pool keeps failing to connect, and a request used to
     wait out psycopg_pool's 30 seconds before its 500."""

@@ -7,7 +7,7 @@ import pytest
 import reversion
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 from reversion.models import Version
 
@@ -119,11 +119,24 @@ def test_lapsed_reminder_on_the_day_grace_ends(ending_company):
 
 def test_a_mail_failure_is_retried_the_next_day(ending_company, settings):
     settings.EMAIL_BACKEND = "tests.mail.FailingEmailBackend"
-    run_reminders()
+    with pytest.raises(CommandError):
+        run_reminders()
     assert not RenewalReminder.objects.exists()
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     run_reminders()
     assert len(mail.outbox) == 2
+
+
+def test_the_reminders_go_on_past_one_that_fails_and_the_command_names_it(ending_company):
+    # An address the mail server would refuse, among the company's administrators.
+    ending_company.representatives.filter(email="admin.fr@ex.ca").update(email="admin.fr@ex")
+    out = io.StringIO()
+    with pytest.raises(CommandError) as error:
+        call_command("send_renewal_reminders", stdout=out)
+    assert out.getvalue() == "1 reminder(s) sent.\n"
+    assert "1 reminder(s) could not be sent, to admin.fr@ex:" in str(error.value)
+    assert [m.to for m in mail.outbox] == [["admin.en@ex.ca"]]
+    assert list(RenewalReminder.objects.values_list("email", flat=True)) == ["admin.en@ex.ca"]
 
 
 def test_history_of_a_company_is_kept(staff_client):

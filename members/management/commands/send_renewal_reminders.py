@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from members.services import reminders_send
 
@@ -7,9 +7,16 @@ class Command(BaseCommand):
     help = (
         "Email company administrators their renewal reminders: before the membership ends "
         "and on the day it lapses. Meant to run daily from cron; a reminder is never sent "
-        "twice."
+        "twice. Exits with an error, naming them, when some could not be sent (the next "
+        "run tries them again)."
     )
 
     def handle(self, *args, **options) -> None:
-        sent = reminders_send()
+        sent, failed = reminders_send()
         self.stdout.write(f"{sent} reminder(s) sent.")
+        if failed:
+            raise CommandError(
+                f"{len(failed)} reminder(s) could not be sent, to {', '.join(failed)}: "
+                "the mail server refused them or was out of reach (see the log). "
+                "The next run tries them again."
+            )
