@@ -98,9 +98,10 @@ LOGGING = {
         # Replaces Django's own "django" logger, which would email the admins a second
         # time; its records reach the console through the root logger.
         "django": {"handlers": ["mail_admins"], "level": "INFO"},
-        # Anyone can send a forged Host header, as often as they like: it gets the 400 page
-        # and a line in the log, never an email.
-        "django.security.DisallowedHost": {"handlers": ["console"], "propagate": False},
+        # Anyone can send a forged Host header, a body over the upload limits or a
+        # thousand fields, as often as they like (Django's SuspiciousOperation): each gets
+        # the 400 page and a line in the log, never an email.
+        "django.security": {"handlers": ["console"], "propagate": False},
     },
 }
 ADMINS = [("Admin", a) for a in env.list("DJANGO_ADMINS", default=[])]
