@@ -20,11 +20,13 @@ import time
 from django.core.cache import caches
 from django.core.cache.backends.base import BaseCache
 from django.core.cache.backends.redis import RedisCache
-from redis.exceptions import ConnectionError, TimeoutError
+from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
-UNREACHABLE = (ConnectionError, TimeoutError)
+# Out of reach (ConnectionError, TimeoutError), or answering but refusing: full with no
+# eviction ("OOM command not allowed"), a read-only replica after a failover, still loading.
+REDIS_FAILED = RedisError
 # The operations of Django's cache API that reach the server; the rest are built on them.
 OPERATIONS = (
     "add",
@@ -61,7 +63,7 @@ class FailSoftRedisCache(RedisCache):
         try:
             RedisCache.set(self, "healthz", "ok", 10)
             return RedisCache.get(self, "healthz") == "ok"
-        except UNREACHABLE:
+        except REDIS_FAILED:
             return False
 
 
@@ -72,10 +74,8 @@ def _redis_or_fallback(name: str):
         if time.monotonic() >= self._skip_until:
             try:
                 return redis_operation(self, *args, **kwargs)
-            except UNREACHABLE as error:
-                logger.warning(
-                    "Redis cannot be reached (%s): the cache falls back to the database.", error
-                )
+            except REDIS_FAILED as error:
+                logger.warning("Redis failed (%s): the cache falls back to the database.", error)
                 self._skip_until = time.monotonic() + self.RETRY_AFTER
         return getattr(self.fallback, name)(*args, **kwargs)
 

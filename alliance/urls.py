@@ -13,12 +13,16 @@ from django.views.static import serve
 
 from alliance import views
 from alliance.sitemaps import PageSitemap, StaticSitemap
+from members.access import acts_as_staff
 from members.account_views import LoginView, email
 from members.sitemaps import CompanySitemap
 from news.sitemaps import ArticleSitemap
 
 # The admin logs in through allauth: its rate limits and second factor apply there too.
 admin.site.login = secure_admin_login(admin.site.login)
+# The admin's own door asks the site's rule (a staff session that passed the second
+# factor), not only is_staff: it holds even without members.middleware in front of it.
+admin.site.has_permission = lambda request: acts_as_staff(request.user)
 
 sitemaps = {
     "static": StaticSitemap,

@@ -65,12 +65,25 @@ def server_error(request: HttpRequest) -> HttpResponse:
     (the session, the user), where a middleware's process_exception never hears of it.
     Django calls the handler while it handles the exception, so sys.exc_info() holds it.
     """
-    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+    if _database_out_of_reach(sys.exc_info()[1]):
         # No request context: the context processors would query the database again.
         response = HttpResponse(loader.render_to_string("503.html"), status=503)
         response["Retry-After"] = str(RETRY_AFTER)
         return response
     return defaults.server_error(request)
+
+
+def _database_out_of_reach(error: BaseException | None) -> bool:
+    """Whether ``error`` says the database could not be talked to: no answer at all (refused,
+    timed out, no connection free in the pool; SQLite's errors carry no SQLSTATE either),
+    a connection exception (SQLSTATE class 08) or the server going away (57P). Not a
+    deadlock or a cancelled statement: the database answered, and that is a fault."""
+    if isinstance(error, InterfaceError):
+        return True
+    if not isinstance(error, OperationalError):
+        return False
+    sqlstate = getattr(error.__cause__, "sqlstate", None)
+    return sqlstate is None or sqlstate.startswith(("08", "57P"))
 
 
 def _database_reachable() -> bool:

@@ -42,10 +42,18 @@ if not _site.geturl():
         "SITE_URL is missing: the links in emails (invitations, password resets) are built "
         "on it, e.g. SITE_URL=https://portail.alliancepolymeres.quebec"
     )
-if _site.scheme != "https" or not validate_host(_site.hostname or "", ALLOWED_HOSTS):
+# Nothing after the host: every link is SITE_URL followed by its path.
+if (
+    _site.scheme != "https"
+    or not validate_host(_site.hostname or "", ALLOWED_HOSTS)
+    or _site.path.strip("/")
+    or _site.query
+    or _site.fragment
+):
     raise ImproperlyConfigured(
         "SITE_URL must be the portal's public https:// address, on one of "
-        "DJANGO_ALLOWED_HOSTS, e.g. SITE_URL=https://portail.alliancepolymeres.quebec"
+        "DJANGO_ALLOWED_HOSTS, with nothing after the host, "
+        "e.g. SITE_URL=https://portail.alliancepolymeres.quebec"
     )
 
 if Path(PRIVATE_MEDIA_ROOT).resolve().is_relative_to(Path(MEDIA_ROOT).resolve()):
@@ -90,9 +98,10 @@ LOGGING = {
         # Replaces Django's own "django" logger, which would email the admins a second
         # time; its records reach the console through the root logger.
         "django": {"handlers": ["mail_admins"], "level": "INFO"},
-        # Anyone can send a forged Host header, as often as they like: it gets the 400 page
-        # and a line in the log, never an email.
-        "django.security.DisallowedHost": {"handlers": ["console"], "propagate": False},
+        # Anyone can send a forged Host header, a body over the upload limits or a
+        # thousand fields, as often as they like (Django's SuspiciousOperation): each gets
+        # the 400 page and a line in the log, never an email.
+        "django.security": {"handlers": ["console"], "propagate": False},
     },
 }
 ADMINS = [("Admin", a) for a in env.list("DJANGO_ADMINS", default=[])]

@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCacheClient
-from redis.exceptions import ConnectionError
+from redis.exceptions import ConnectionError, ResponseError
 
 from members.models import Application
 from tests.factories import PASSWORD, CompanyFactory, RepresentativeFactory, UserFactory
@@ -129,3 +129,22 @@ def test_redis_is_asked_again_a_few_seconds_after_it_failed(monkeypatch):
     later = time.monotonic() + cache.RETRY_AFTER
     monkeypatch.setattr("alliance.cache.time.monotonic", lambda: later)
     assert cache.get("greeting") == "from Redis"
+
+
+def test_a_redis_that_answers_with_an_error_is_fallen_back_from_too(client, monkeypatch):
+    # Full (maxmemory with no eviction) or a read-only replica after a failover: Redis
+    # answers, but refuses the operation. The login page still answers, and its limit counts.
+    def refuse(*args, **kwargs):
+        raise ResponseError("OOM command not allowed when used memory > 'maxmemory'.")
+
+    for name in ("get", "set", "add", "incr"):
+        monkeypatch.setattr(RedisCacheClient, name, refuse)
+    user = UserFactory()
+
+    assert client.get(LOGIN).status_code == 200
+    for _attempt in range(10):
+        client.post(LOGIN, {"login": user.email, "password": "mauvais-mot-de-passe"})
+    response = client.post(LOGIN, {"login": user.email, "password": PASSWORD})
+
+    assert response.status_code == 429
+    assert client.get("/healthz").status_code == 503

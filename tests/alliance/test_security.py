@@ -212,3 +212,23 @@ def test_the_admin_editor_import_map_carries_the_nonce_of_the_policy(staff_clien
     nonce = policy["script-src"][1].removeprefix("'nonce-").removesuffix("'")
     content = response.content.decode()
     assert f'<script type="importmap" nonce="{nonce}">' in content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "body",
+    [
+        "nom=" + "x" * 2_700_000,  # over DATA_UPLOAD_MAX_MEMORY_SIZE
+        "&".join(f"champ{n}=x" for n in range(1_001)),  # over DATA_UPLOAD_MAX_NUMBER_FIELDS
+    ],
+    ids=["too-big", "too-many-fields"],
+)
+def test_a_form_body_over_the_limits_gets_400_and_no_admin_email(client, production_logging, body):
+    # Like a forged Host, anyone can send these as often as they like.
+    response = client.post(
+        "/fr/adhesion/", data=body, content_type="application/x-www-form-urlencoded"
+    )
+
+    assert response.status_code == 400
+    assert "Requête invalide" in response.content.decode()
+    assert mail.outbox == []

@@ -93,6 +93,9 @@ def test_production_refuses_sqlite():
         "http://portail.example.org",  # links in emails must not go out over plain http
         "https://127.0.0.1:8000",  # not the public address
         "portail.example.org",
+        # Paths are appended to it: these would give /fr/fr/… and ?ref=courriel/fr/…
+        "https://portail.example.org/fr",
+        "https://portail.example.org?ref=courriel",
     ],
 )
 def test_production_refuses_a_site_address_that_is_not_its_public_https_one(site_url):

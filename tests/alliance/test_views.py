@@ -2,6 +2,7 @@ import contextlib
 import json
 from unittest import mock
 
+import psycopg
 import pytest
 from django.db import OperationalError
 
@@ -168,6 +169,19 @@ def test_a_database_out_of_reach_under_a_logged_in_session_is_a_503_too(client):
 def test_other_errors_still_get_the_500_page(client):
     client.raise_request_exception = False
     with mock.patch("alliance.views.Article.objects.published", side_effect=ValueError):
+        response = client.get("/fr/")
+
+    assert response.status_code == 500
+    assert "Un problème est survenu" in response.content.decode()
+
+
+def test_a_deadlock_is_a_fault_reported_with_the_500_page_not_an_outage(client):
+    # The database answered: a deadlock (or a cancelled statement) is a fault to fix, not
+    # "come back in 30 seconds" — and a 503 would never email the admins.
+    error = OperationalError("deadlock detected")
+    error.__cause__ = psycopg.errors.DeadlockDetected("deadlock detected")
+    client.raise_request_exception = False
+    with mock.patch("alliance.views.Article.objects.published", side_effect=error):
         response = client.get("/fr/")
 
     assert response.status_code == 500

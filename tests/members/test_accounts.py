@@ -576,6 +576,20 @@ def test_every_admin_page_asks_staff_for_a_second_factor(client):
         assert response.status_code == 302 and "/totp/activate" in response["Location"], path
 
 
+def test_the_admin_itself_refuses_a_staff_session_that_skipped_the_second_factor(client, settings):
+    # The admin's own door asks the same rule as the site, not only the middleware in
+    # front of it: with that middleware left out, a staff password still opens nothing.
+    settings.MIDDLEWARE = [
+        name
+        for name in settings.MIDDLEWARE
+        if name != "members.middleware.StaffSecondFactorMiddleware"
+    ]
+    client.force_login(StaffFactory())
+    response = client.get("/admin/members/company/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
 def test_a_mistyped_company_address_in_the_admin_is_not_an_error(staff_client):
     response = staff_client.get("/admin/members/company/abc/change/")
     assert response.status_code == 302  # back to the admin with "does not exist"
