@@ -81,21 +81,32 @@ def backup_restore(*, archive: Path, using: str = "default") -> dict:
     for folder in media_folders().values():
         if folder.is_dir() and any(folder.iterdir()):
             raise BackupError(f"{folder} is not empty: restore into empty media folders.")
-    with tempfile.TemporaryDirectory() as work, tarfile.open(archive, "r:gz") as tar:
-        manifest = json.load(tar.extractfile(MANIFEST))
+    with tempfile.TemporaryDirectory() as work:
+        manifest = _extract(archive, Path(work))
         if manifest.get("format") != FORMAT:
             raise BackupError(f"Unknown backup format: {manifest.get('format')}.")
-        if manifest["database"] != vendor:
+        if manifest.get("database") != vendor:
             raise BackupError(
-                f"This is a {manifest['database']} backup; it restores into {manifest['database']}"
-                f", not {vendor}."
+                f"This is a {manifest.get('database')} backup; it restores into "
+                f"{manifest.get('database')}, not {vendor}."
             )
-        tar.extractall(work, filter="data")  # refuses absolute paths, "..", devices
         _restore(connection, vendor, Path(work) / DUMPS[vendor])
         for name, folder in media_folders().items():
             if (Path(work) / name).is_dir():
                 shutil.copytree(Path(work) / name, folder, dirs_exist_ok=True)
     return manifest
+
+
+def _extract(archive: Path, work: Path) -> dict:
+    """Extract ``archive`` into ``work`` and return its manifest, or refuse an archive that
+    is not one of our backups, a crafted one included."""
+    try:
+        with tarfile.open(archive, "r:gz") as tar:
+            # The "data" filter refuses absolute paths, "..", links out of ``work``, devices.
+            tar.extractall(work, filter="data")
+        return json.loads((work / MANIFEST).read_text())
+    except (tarfile.TarError, OSError, ValueError) as error:
+        raise BackupError(f"{archive} is not a backup made by 'backup': {error}") from error
 
 
 def _vendor(connection: BaseDatabaseWrapper) -> str:

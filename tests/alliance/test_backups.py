@@ -8,7 +8,9 @@ import json
 import os
 import subprocess
 import sys
+import tarfile
 from pathlib import Path
+from unittest import mock
 from urllib.parse import quote
 
 import pytest
@@ -123,3 +125,40 @@ def test_a_restore_refuses_a_database_that_is_not_empty(tmp_path):
 
     with pytest.raises(CommandError, match="not empty"):
         call_command("restore", str(archive), stdout=io.StringIO())
+
+
+def crafted_archive(path: Path, members: dict[str, bytes]) -> Path:
+    with tarfile.open(path, "w:gz") as archive:
+        for name, content in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(content)
+            archive.addfile(info, io.BytesIO(content))
+    return path
+
+
+@pytest.mark.parametrize(
+    "members",
+    [
+        {},  # no manifest: not one of our backups
+        {
+            "manifest.json": json.dumps({"format": 1, "database": connection.vendor}).encode(),
+            "../escaped.txt": b"outside the folder it is restored into",
+        },
+    ],
+    ids=["no-manifest", "path-traversal"],
+)
+def test_a_restore_refuses_an_archive_that_is_not_a_backup_without_a_traceback(
+    tmp_path, settings, members
+):
+    settings.MEDIA_ROOT = tmp_path / "work" / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "work" / "private-media"
+    (tmp_path / "work").mkdir()
+    archive = crafted_archive(tmp_path / "work" / "crafted.tar.gz", members)
+    # As if the database were a new, empty one.
+    with (
+        pytest.raises(CommandError, match="not a backup"),
+        mock.patch.object(connection.introspection, "table_names", return_value=[]),
+    ):
+        call_command("restore", str(archive), stdout=io.StringIO())
+
+    assert not list(tmp_path.rglob("escaped.txt"))
