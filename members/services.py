@@ -343,6 +343,7 @@ def reminders_send(*, today: dt.date | None = None) -> tuple[int, list[str]]:
     later = Membership.objects.filter(company=OuterRef("company"), end__gt=OuterRef("end"))
     admins = Representative.objects.filter(role=Representative.Role.ADMIN)
     sent, failed = 0, []
+    out_of_reach = False
     for kind, periods in due.items():
         periods = (
             periods.filter(cancelled_on__isnull=True, company__archived_at__isnull=True)
@@ -352,11 +353,19 @@ def reminders_send(*, today: dt.date | None = None) -> tuple[int, list[str]]:
         )
         for period in periods:
             for person in period.company.representatives.all():
+                if out_of_reach:  # each would wait for it in turn (EMAIL_TIMEOUT)
+                    reminded = RenewalReminder.objects.filter(
+                        membership=period, kind=kind, email=person.email
+                    )
+                    if not reminded.exists():
+                        failed.append(person.email)
+                    continue
                 try:
                     sent += _send_reminder(period=period, kind=kind, person=person)
-                except EmailNotSent:
+                except EmailNotSent as error:
                     log.exception("Renewal reminder to %s not sent.", person.pk)
                     failed.append(person.email)
+                    out_of_reach = error.server_out_of_reach
     return sent, failed
 
 
