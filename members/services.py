@@ -110,6 +110,16 @@ def application_approve(*, application: Application, by: User) -> Company:
         duplicate = Company.objects.same_as(
             neq=application.neq, name=application.company_name
         ).first()
+        if duplicate is not None and duplicate.is_archived:
+            # The company list hides archived companies: say where it is.
+            raise MembershipError(
+                _(
+                    "The company “%(name)s” already exists with this NEQ or name, and is "
+                    "archived: restore it from the archive (filter “Archived” of the company "
+                    "list) rather than approving this application."
+                )
+                % {"name": duplicate.name}
+            )
         if duplicate is not None:
             raise MembershipError(
                 _("The company “%(name)s” already exists with this NEQ or name.")
