@@ -100,6 +100,8 @@ def backup_restore(*, archive: Path, using: str = "default") -> dict:
 def _extract(archive: Path, work: Path) -> dict:
     """Extract ``archive`` into ``work`` and return its manifest, or refuse an archive that
     is not one of our backups, a crafted one included."""
+    if not hasattr(tarfile, "data_filter"):  # Python before 3.11.4 would extract anything
+        raise BackupError("Restoring needs Python 3.11.4 or later (tarfile's 'data' filter).")
     try:
         with tarfile.open(archive, "r:gz") as tar:
             # The "data" filter refuses absolute paths, "..", links out of ``work``, devices.
