@@ -162,3 +162,13 @@ def test_a_restore_refuses_an_archive_that_is_not_a_backup_without_a_traceback(
         call_command("restore", str(archive), stdout=io.StringIO())
 
     assert not list(tmp_path.rglob("escaped.txt"))
+
+
+def test_a_restore_refuses_a_python_whose_tarfile_cannot_filter(tmp_path, monkeypatch):
+    archive = crafted_archive(tmp_path / "sauvegarde.tar.gz", {"manifest.json": b"{}"})
+    monkeypatch.delattr(tarfile, "data_filter")
+    with (
+        pytest.raises(CommandError, match="Python 3.11.4"),
+        mock.patch.object(connection.introspection, "table_names", return_value=[]),
+    ):
+        call_command("restore", str(archive), stdout=io.StringIO())
