@@ -58,6 +58,9 @@ def backup_create(*, destination: Path, using: str = "default") -> Path:
             "created_at": timezone.now().isoformat(),
         }
         (Path(work) / MANIFEST).write_text(json.dumps(manifest, indent=2))
+        # Readable by its owner only: it holds password hashes and reserved documents.
+        partial.unlink(missing_ok=True)  # left by a backup that was interrupted
+        partial.touch(mode=0o600)
         with tarfile.open(partial, "w:gz") as archive:
             archive.add(Path(work) / MANIFEST, arcname=MANIFEST)
             archive.add(dump, arcname=dump.name)

@@ -168,7 +168,18 @@ def test_a_restore_refuses_a_python_whose_tarfile_cannot_filter(tmp_path, monkey
     archive = crafted_archive(tmp_path / "sauvegarde.tar.gz", {"manifest.json": b"{}"})
     monkeypatch.delattr(tarfile, "data_filter")
     with (
-        pytest.raises(CommandError, match="Python 3.11.4"),
+        pytest.raises(CommandError, match=r"Python 3\.11\.4"),
         mock.patch.object(connection.introspection, "table_names", return_value=[]),
     ):
         call_command("restore", str(archive), stdout=io.StringIO())
+
+
+def test_a_backup_is_readable_by_its_owner_only(tmp_path):
+    """It holds the password hashes and the committees' reserved documents."""
+    archive = tmp_path / "sauvegarde.tar.gz"
+    old = os.umask(0o022)
+    try:
+        call_command("backup", output=archive, stdout=io.StringIO())
+    finally:
+        os.umask(old)
+    assert archive.stat().st_mode & 0o777 == 0o600
