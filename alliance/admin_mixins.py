@@ -96,7 +96,9 @@ def _delete_selected_keeping_records(modeladmin, request, queryset):
 class KeepRecordsAdmin(admin.ModelAdmin):
     """Deleting an object that records hang on (foreign keys with ``on_delete=PROTECT``)
     is refused with a message naming them and saying what to do instead
-    (``deletion_advice``), rather than Django's list of protected objects."""
+    (``deletion_advice``), rather than Django's list of protected objects. What is deleted
+    is first saved in the history; with django-reversion's VersionAdmin, put this class
+    before it in the bases (it wraps VersionAdmin's ``create_revision``)."""
 
     deletion_advice = ""
 
