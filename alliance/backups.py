@@ -93,11 +93,26 @@ def backup_restore(*, archive: Path, using: str = "default") -> dict:
                 f"This is a {manifest.get('database')} backup; it restores into "
                 f"{manifest.get('database')}, not {vendor}."
             )
-        _restore(connection, vendor, Path(work) / DUMPS[vendor])
-        for name, folder in media_folders().items():
-            if (Path(work) / name).is_dir():
-                shutil.copytree(Path(work) / name, folder, dirs_exist_ok=True)
+        # The files first, the database last (in one transaction): a restore that fails
+        # empties the folders again, so it leaves all as it found it and can be rerun.
+        try:
+            for name, folder in media_folders().items():
+                if (Path(work) / name).is_dir():
+                    shutil.copytree(Path(work) / name, folder, dirs_exist_ok=True)
+            _restore(connection, vendor, Path(work) / DUMPS[vendor])
+        except BaseException:
+            for folder in media_folders().values():
+                _empty(folder)  # it was empty: all in it came from this restore
+            raise
     return manifest
+
+
+def _empty(folder: Path) -> None:
+    for entry in folder.iterdir() if folder.is_dir() else ():
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
 
 
 def _extract(archive: Path, work: Path) -> dict:
@@ -135,8 +150,11 @@ def _dump(connection: BaseDatabaseWrapper, vendor: str, dump: Path) -> None:
 def _restore(connection: BaseDatabaseWrapper, vendor: str, dump: Path) -> None:
     if vendor == "sqlite":
         connection.ensure_connection()
-        with closing(sqlite3.connect(dump)) as source:
-            source.backup(connection.connection)
+        try:
+            with closing(sqlite3.connect(dump)) as source:
+                source.backup(connection.connection)
+        except sqlite3.Error as error:
+            raise BackupError(f"The database in the backup could not be read: {error}") from error
         return
     # One transaction: a restore that fails half-way leaves the database empty.
     _run(

@@ -183,3 +183,25 @@ def test_a_backup_is_readable_by_its_owner_only(tmp_path):
     finally:
         os.umask(old)
     assert archive.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_restore_that_fails_leaves_the_folders_empty_to_run_again(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
+    manifest = json.dumps({"format": 1, "database": connection.vendor}).encode()
+    archive = crafted_archive(
+        tmp_path / "abimee.tar.gz",
+        {
+            "manifest.json": manifest,
+            f"database.{'sqlite3' if connection.vendor == 'sqlite' else 'pgdump'}": b"abime",
+            "media/members/logos/logo.png": b"png",
+            "private-media/committees/pv.pdf": b"%PDF",
+        },
+    )
+    with (
+        pytest.raises(CommandError),
+        mock.patch.object(connection.introspection, "table_names", return_value=[]),
+    ):
+        call_command("restore", str(archive), stdout=io.StringIO())
+
+    assert not list(tmp_path.glob("*media/**/*.*"))
