@@ -1,4 +1,5 @@
 from collections import Counter
+from contextlib import contextmanager
 
 import reversion
 from django.conf import settings
@@ -11,7 +12,6 @@ from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.translation import gettext
 from modeltranslation.admin import TabbedTranslationAdmin
-from reversion.revisions import _stack as reversion_stack  # see _keep_a_last_version
 
 
 class FrenchFirstAdmin(TabbedTranslationAdmin):
@@ -96,7 +96,9 @@ def _delete_selected_keeping_records(modeladmin, request, queryset):
 class KeepRecordsAdmin(admin.ModelAdmin):
     """Deleting an object that records hang on (foreign keys with ``on_delete=PROTECT``)
     is refused with a message naming them and saying what to do instead
-    (``deletion_advice``), rather than Django's list of protected objects."""
+    (``deletion_advice``), rather than Django's list of protected objects. What is deleted
+    is first saved in the history; with django-reversion's VersionAdmin, put this class
+    before it in the bases (it wraps VersionAdmin's ``create_revision``)."""
 
     deletion_advice = ""
 
@@ -133,19 +135,24 @@ class KeepRecordsAdmin(admin.ModelAdmin):
         finds it even if it was never edited in the admin (an import, a service)."""
         if not reversion.is_registered(self.model):
             return
-        # The changelist (bulk deletion) runs inside VersionAdmin's revision, which a
-        # nested one joins, and which on closing keeps only the objects still there: this
-        # one is saved on its own, now.
-        outer = reversion_stack.set([])
-        try:
-            with reversion.create_revision():
-                reversion.set_user(request.user)
-                with translation.override(settings.LANGUAGE_CODE):
-                    reversion.set_comment(gettext("Deleted."))
-                for obj in objs:
-                    reversion.add_to_revision(obj)
-        finally:
-            reversion_stack.reset(outer)
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            with translation.override(settings.LANGUAGE_CODE):
+                reversion.set_comment(gettext("Deleted."))
+            for obj in objs:
+                reversion.add_to_revision(obj)
+
+    @contextmanager
+    def create_revision(self, request):
+        """VersionAdmin's revision around each admin page, except around a bulk deletion:
+        a revision nested in it would be joined to it, and on closing it keeps only the
+        objects still there, so the last version ``_keep_a_last_version`` saves would be
+        dropped."""
+        if request.method == "POST" and request.POST.get("action") == "delete_selected":
+            yield
+            return
+        with super().create_revision(request):
+            yield
 
     def get_actions(self, request):
         actions = super().get_actions(request)

@@ -58,6 +58,9 @@ def backup_create(*, destination: Path, using: str = "default") -> Path:
             "created_at": timezone.now().isoformat(),
         }
         (Path(work) / MANIFEST).write_text(json.dumps(manifest, indent=2))
+        # Readable by its owner only: it holds password hashes and reserved documents.
+        partial.unlink(missing_ok=True)  # left by a backup that was interrupted
+        partial.touch(mode=0o600)
         with tarfile.open(partial, "w:gz") as archive:
             archive.add(Path(work) / MANIFEST, arcname=MANIFEST)
             archive.add(dump, arcname=dump.name)
@@ -81,21 +84,49 @@ def backup_restore(*, archive: Path, using: str = "default") -> dict:
     for folder in media_folders().values():
         if folder.is_dir() and any(folder.iterdir()):
             raise BackupError(f"{folder} is not empty: restore into empty media folders.")
-    with tempfile.TemporaryDirectory() as work, tarfile.open(archive, "r:gz") as tar:
-        manifest = json.load(tar.extractfile(MANIFEST))
+    with tempfile.TemporaryDirectory() as work:
+        manifest = _extract(archive, Path(work))
         if manifest.get("format") != FORMAT:
             raise BackupError(f"Unknown backup format: {manifest.get('format')}.")
-        if manifest["database"] != vendor:
+        if manifest.get("database") != vendor:
             raise BackupError(
-                f"This is a {manifest['database']} backup; it restores into {manifest['database']}"
-                f", not {vendor}."
+                f"This is a {manifest.get('database')} backup; it restores into "
+                f"{manifest.get('database')}, not {vendor}."
             )
-        tar.extractall(work, filter="data")  # refuses absolute paths, "..", devices
-        _restore(connection, vendor, Path(work) / DUMPS[vendor])
-        for name, folder in media_folders().items():
-            if (Path(work) / name).is_dir():
-                shutil.copytree(Path(work) / name, folder, dirs_exist_ok=True)
+        # The files first, the database last (in one transaction): a restore that fails
+        # empties the folders again, so it leaves all as it found it and can be rerun.
+        try:
+            for name, folder in media_folders().items():
+                if (Path(work) / name).is_dir():
+                    shutil.copytree(Path(work) / name, folder, dirs_exist_ok=True)
+            _restore(connection, vendor, Path(work) / DUMPS[vendor])
+        except BaseException:
+            for folder in media_folders().values():
+                _empty(folder)  # it was empty: all in it came from this restore
+            raise
     return manifest
+
+
+def _empty(folder: Path) -> None:
+    for entry in folder.iterdir() if folder.is_dir() else ():
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+
+
+def _extract(archive: Path, work: Path) -> dict:
+    """Extract ``archive`` into ``work`` and return its manifest, or refuse an archive that
+    is not one of our backups, a crafted one included."""
+    if not hasattr(tarfile, "data_filter"):  # Python before 3.11.4 would extract anything
+        raise BackupError("Restoring needs Python 3.11.4 or later (tarfile's 'data' filter).")
+    try:
+        with tarfile.open(archive, "r:gz") as tar:
+            # The "data" filter refuses absolute paths, "..", links out of ``work``, devices.
+            tar.extractall(work, filter="data")
+        return json.loads((work / MANIFEST).read_text())
+    except (tarfile.TarError, OSError, ValueError) as error:
+        raise BackupError(f"{archive} is not a backup made by 'backup': {error}") from error
 
 
 def _vendor(connection: BaseDatabaseWrapper) -> str:
@@ -119,8 +150,11 @@ def _dump(connection: BaseDatabaseWrapper, vendor: str, dump: Path) -> None:
 def _restore(connection: BaseDatabaseWrapper, vendor: str, dump: Path) -> None:
     if vendor == "sqlite":
         connection.ensure_connection()
-        with closing(sqlite3.connect(dump)) as source:
-            source.backup(connection.connection)
+        try:
+            with closing(sqlite3.connect(dump)) as source:
+                source.backup(connection.connection)
+        except sqlite3.Error as error:
+            raise BackupError(f"The database in the backup could not be read: {error}") from error
         return
     # One transaction: a restore that fails half-way leaves the database empty.
     _run(

@@ -1,12 +1,12 @@
 import os
 
 from django import forms
-from django.db import models
+from django.db import migrations, models
 from django_prose_editor.fields import ProseEditorField
 from modeltranslation.translator import NotRegistered, translator
 
 from alliance.images import ALLOWED_FORMATS, reencode, validate_image_upload
-from alliance.text import validate_single_line
+from alliance.text import single_line, validate_single_line
 
 RICH_TEXT_EXTENSIONS = {
     "Bold": True,
@@ -27,6 +27,33 @@ class SingleLineField(models.CharField):
     reach an email's subject."""
 
     default_validators = [validate_single_line]
+
+
+def single_line_rows(app_label: str) -> migrations.RunPython:
+    """A data migration putting on one line what ``app_label``'s rows already hold in
+    their ``SingleLineField``s: the field refuses line breaks from now on, but a row saved
+    before may have one, and would then be refused at its next edit."""
+
+    def forwards(apps, schema_editor) -> None:
+        for model in apps.get_app_config(app_label).get_models():
+            fields = [
+                field.attname
+                for field in model._meta.concrete_fields
+                if isinstance(field, SingleLineField)
+            ]
+            if not fields:
+                continue
+            changed = []
+            for row in model._base_manager.only("pk", *fields).iterator():
+                values = {name: getattr(row, name) for name in fields}
+                cleaned = {name: single_line(value) for name, value in values.items() if value}
+                if any(values[name] != value for name, value in cleaned.items()):
+                    for name, value in cleaned.items():
+                        setattr(row, name, value)
+                    changed.append(row)
+            model._base_manager.bulk_update(changed, fields, batch_size=500)
+
+    return migrations.RunPython(forwards, migrations.RunPython.noop, elidable=True)
 
 
 class RichTextField(ProseEditorField):

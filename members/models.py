@@ -885,6 +885,11 @@ class Invitation(models.Model):
 
     def clean(self) -> None:
         super().clean()
+        if self.company_id and self.company.is_archived:
+            # Archiving revoked its invitations; a new one would lead to no member area.
+            raise ValidationError(
+                {"company": _("This company is archived: restore it before inviting anyone.")}
+            )
         if (
             self.company_id
             and self.email

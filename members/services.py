@@ -110,6 +110,16 @@ def application_approve(*, application: Application, by: User) -> Company:
         duplicate = Company.objects.same_as(
             neq=application.neq, name=application.company_name
         ).first()
+        if duplicate is not None and duplicate.is_archived:
+            # The company list hides archived companies: say where it is.
+            raise MembershipError(
+                _(
+                    "The company “%(name)s” already exists with this NEQ or name, and is "
+                    "archived: restore it from the archive (filter “Archived” of the company "
+                    "list) rather than approving this application."
+                )
+                % {"name": duplicate.name}
+            )
         if duplicate is not None:
             raise MembershipError(
                 _("The company “%(name)s” already exists with this NEQ or name.")
@@ -343,6 +353,7 @@ def reminders_send(*, today: dt.date | None = None) -> tuple[int, list[str]]:
     later = Membership.objects.filter(company=OuterRef("company"), end__gt=OuterRef("end"))
     admins = Representative.objects.filter(role=Representative.Role.ADMIN)
     sent, failed = 0, []
+    out_of_reach = False
     for kind, periods in due.items():
         periods = (
             periods.filter(cancelled_on__isnull=True, company__archived_at__isnull=True)
@@ -352,11 +363,19 @@ def reminders_send(*, today: dt.date | None = None) -> tuple[int, list[str]]:
         )
         for period in periods:
             for person in period.company.representatives.all():
+                if out_of_reach:  # each would wait for it in turn (EMAIL_TIMEOUT)
+                    reminded = RenewalReminder.objects.filter(
+                        membership=period, kind=kind, email=person.email
+                    )
+                    if not reminded.exists():
+                        failed.append(person.email)
+                    continue
                 try:
                     sent += _send_reminder(period=period, kind=kind, person=person)
-                except EmailNotSent:
+                except EmailNotSent as error:
                     log.exception("Renewal reminder to %s not sent.", person.pk)
                     failed.append(person.email)
+                    out_of_reach = error.server_out_of_reach
     return sent, failed
 
 

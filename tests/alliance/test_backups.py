@@ -8,7 +8,9 @@ import json
 import os
 import subprocess
 import sys
+import tarfile
 from pathlib import Path
+from unittest import mock
 from urllib.parse import quote
 
 import pytest
@@ -123,3 +125,83 @@ def test_a_restore_refuses_a_database_that_is_not_empty(tmp_path):
 
     with pytest.raises(CommandError, match="not empty"):
         call_command("restore", str(archive), stdout=io.StringIO())
+
+
+def crafted_archive(path: Path, members: dict[str, bytes]) -> Path:
+    with tarfile.open(path, "w:gz") as archive:
+        for name, content in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(content)
+            archive.addfile(info, io.BytesIO(content))
+    return path
+
+
+@pytest.mark.parametrize(
+    "members",
+    [
+        {},  # no manifest: not one of our backups
+        {
+            "manifest.json": json.dumps({"format": 1, "database": connection.vendor}).encode(),
+            "../escaped.txt": b"outside the folder it is restored into",
+        },
+    ],
+    ids=["no-manifest", "path-traversal"],
+)
+def test_a_restore_refuses_an_archive_that_is_not_a_backup_without_a_traceback(
+    tmp_path, settings, members
+):
+    settings.MEDIA_ROOT = tmp_path / "work" / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "work" / "private-media"
+    (tmp_path / "work").mkdir()
+    archive = crafted_archive(tmp_path / "work" / "crafted.tar.gz", members)
+    # As if the database were a new, empty one.
+    with (
+        pytest.raises(CommandError, match="not a backup"),
+        mock.patch.object(connection.introspection, "table_names", return_value=[]),
+    ):
+        call_command("restore", str(archive), stdout=io.StringIO())
+
+    assert not list(tmp_path.rglob("escaped.txt"))
+
+
+def test_a_restore_refuses_a_python_whose_tarfile_cannot_filter(tmp_path, monkeypatch):
+    archive = crafted_archive(tmp_path / "sauvegarde.tar.gz", {"manifest.json": b"{}"})
+    monkeypatch.delattr(tarfile, "data_filter")
+    with (
+        pytest.raises(CommandError, match=r"Python 3\.11\.4"),
+        mock.patch.object(connection.introspection, "table_names", return_value=[]),
+    ):
+        call_command("restore", str(archive), stdout=io.StringIO())
+
+
+def test_a_backup_is_readable_by_its_owner_only(tmp_path):
+    """It holds the password hashes and the committees' reserved documents."""
+    archive = tmp_path / "sauvegarde.tar.gz"
+    old = os.umask(0o022)
+    try:
+        call_command("backup", output=archive, stdout=io.StringIO())
+    finally:
+        os.umask(old)
+    assert archive.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_restore_that_fails_leaves_the_folders_empty_to_run_again(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
+    manifest = json.dumps({"format": 1, "database": connection.vendor}).encode()
+    archive = crafted_archive(
+        tmp_path / "abimee.tar.gz",
+        {
+            "manifest.json": manifest,
+            f"database.{'sqlite3' if connection.vendor == 'sqlite' else 'pgdump'}": b"abime",
+            "media/members/logos/logo.png": b"png",
+            "private-media/committees/pv.pdf": b"%PDF",
+        },
+    )
+    with (
+        pytest.raises(CommandError),
+        mock.patch.object(connection.introspection, "table_names", return_value=[]),
+    ):
+        call_command("restore", str(archive), stdout=io.StringIO())
+
+    assert not list(tmp_path.glob("*media/**/*.*"))

@@ -89,7 +89,7 @@ def test_company_import_and_export_pages_work_under_the_policy(
     log_in_to_admin(StaffFactory(), PASSWORD)
 
     page.goto("/admin/members/company/export/")
-    select_all = page.locator(".select-toggle")
+    select_all = page.get_by_label("Tout sélectionner")  # the label names the box
     fields = page.locator('.selectable-field-export-row input[type="checkbox"]')
     expect(fields.first).to_be_checked()
     select_all.uncheck()

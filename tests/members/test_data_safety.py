@@ -252,3 +252,19 @@ def test_an_archived_company_gets_no_renewal_reminder(staff_client, settings):
     call_command("send_renewal_reminders", stdout=io.StringIO())
 
     assert not mail.outbox
+
+
+def test_nobody_can_be_invited_to_an_archived_company(staff_client):
+    """Archiving revoked its invitations; a new one would open a member area it no
+    longer has."""
+    company = CompanyFactory(archived_at=timezone.now())
+
+    response = staff_client.post(
+        "/admin/members/invitation/add/",
+        {"company": company.pk, "email": "alex@exemple.qc.ca", "role": "admin", "language": "fr"},
+    )
+
+    assert response.status_code == 200
+    assert "Cette entreprise est archivée" in response.content.decode()
+    assert not Invitation.objects.exists()
+    assert not mail.outbox

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from members.models import Application, Company, Membership, Representative
 from tests.factories import CompanyFactory, MembershipCategoryFactory, ProcessFactory, log_in
@@ -258,6 +259,16 @@ def test_approval_of_a_duplicate_is_refused_whole(staff_client, application):
     assert Company.objects.count() == 1
     assert Membership.objects.count() == 1  # the factory's own period only
     assert not Representative.objects.exists()
+    application.refresh_from_db()
+    assert application.decision == Application.Decision.PENDING
+
+
+def test_approval_of_an_archived_company_says_where_to_find_it(staff_client, application):
+    """The company list hides archived companies: staff are told to look in the archive."""
+    CompanyFactory(name="Extrusions Imaginaires inc.", archived_at=timezone.now())
+    response = staff_client.post(change_url(application), {"_approve": "1"}, follow=True)
+    assert "est archivée" in response.content.decode()
+    assert Company.objects.count() == 1
     application.refresh_from_db()
     assert application.decision == Application.Decision.PENDING
 

@@ -14,6 +14,7 @@ from reversion.models import Version
 from members import services
 from members.models import Company, Membership, RenewalReminder, Representative, Status
 from tests.factories import CompanyFactory, MembershipFactory, RepresentativeFactory
+from tests.mail import FailingEmailBackend
 
 pytestmark = pytest.mark.django_db
 
@@ -137,6 +138,33 @@ def test_the_reminders_go_on_past_one_that_fails_and_the_command_names_it(ending
     assert "1 reminder(s) could not be sent, to admin.fr@ex:" in str(error.value)
     assert [m.to for m in mail.outbox] == [["admin.en@ex.ca"]]
     assert list(RenewalReminder.objects.values_list("email", flat=True)) == ["admin.en@ex.ca"]
+
+
+def test_the_reminders_stop_asking_a_mail_server_out_of_reach(
+    ending_company, settings, monkeypatch
+):
+    """Each reminder would wait for the server (EMAIL_TIMEOUT) and log its own traceback;
+    all those left are named as not sent, for the next run, but not one sent before."""
+    RepresentativeFactory(company=ending_company, email="deja.relance@ex.ca")
+    RenewalReminder.objects.create(
+        membership=ending_company.memberships.get(),
+        kind=RenewalReminder.Kind.ENDING,
+        email="deja.relance@ex.ca",
+    )
+    settings.EMAIL_BACKEND = "tests.mail.FailingEmailBackend"
+    attempts = []
+    down = FailingEmailBackend.send_messages
+    monkeypatch.setattr(
+        FailingEmailBackend,
+        "send_messages",
+        lambda backend, messages: attempts.append(messages) or down(backend, messages),
+    )
+    with pytest.raises(CommandError) as error:
+        call_command("send_renewal_reminders", stdout=io.StringIO())
+    assert len(attempts) == 1
+    assert "2 reminder(s) could not be sent" in str(error.value)
+    assert "deja.relance" not in str(error.value)
+    assert list(RenewalReminder.objects.values_list("email", flat=True)) == ["deja.relance@ex.ca"]
 
 
 def test_history_of_a_company_is_kept(staff_client):
