@@ -223,8 +223,24 @@ class CategoryFilter(admin.SimpleListFilter):
         return queryset
 
 
+class MembershipFormSet(BaseInlineFormSet):
+    """A paid period is the record of a payment: it is cancelled, never deleted."""
+
+    def clean(self):
+        super().clean()
+        for form in self.deleted_forms:
+            if form.instance.pk and form.initial.get("paid_on"):
+                raise ValidationError(
+                    _(
+                        "A paid membership period cannot be deleted: it records a payment. "
+                        "Fill in its cancellation date instead."
+                    )
+                )
+
+
 class MembershipInline(admin.TabularInline):
     model = Membership
+    formset = MembershipFormSet
     extra = 0
     fields = ("start", "end", "category", "fee", "invoice_reference", "paid_on", "cancelled_on")
     ordering = ("-start",)

@@ -17,6 +17,7 @@ from tests.admin_forms import submitted
 from tests.factories import (
     ArticleFactory,
     CompanyFactory,
+    MembershipFactory,
     RepresentativeFactory,
     UserFactory,
     image_upload,
@@ -111,6 +112,36 @@ def test_deleting_a_company_with_periods_is_refused_with_what_to_do_instead(staf
         assert "Archivez-la plutôt" in html
     assert Company.objects.filter(pk=company.pk).exists()
     assert company.memberships.count() == 1 and company.representatives.count() == 1
+
+
+def test_a_paid_period_cannot_be_deleted_from_the_company_form_an_unpaid_one_can(staff_client):
+    company = CompanyFactory(name="Plastiques Payées", period=False)
+    today = timezone.localdate()
+    paid = MembershipFactory(company=company, paid_on=today - dt.timedelta(days=90))
+    unpaid = MembershipFactory(
+        company=company,
+        start=paid.end + dt.timedelta(days=1),
+        end=paid.end.replace(year=paid.end.year + 1),
+    )
+    url = f"{CHANGELIST}{company.pk}/change/"
+    shown = staff_client.get(url)
+    rows = {
+        form.instance.pk: form.prefix
+        for inline in shown.context["inline_admin_formsets"]
+        for form in inline.formset.forms
+        if isinstance(form.instance, Membership)
+    }
+
+    refused = staff_client.post(url, submitted(shown, **{f"{rows[paid.pk]}-DELETE": "on"}))
+
+    assert refused.status_code == 200
+    assert "Une période d’adhésion payée ne peut pas être supprimée" in refused.content.decode()
+    assert Membership.objects.filter(pk=paid.pk).exists()
+
+    allowed = staff_client.post(url, submitted(shown, **{f"{rows[unpaid.pk]}-DELETE": "on"}))
+
+    assert allowed.status_code == 302
+    assert list(company.memberships.all()) == [paid]
 
 
 def test_the_bulk_delete_action_refuses_too_and_never_errors(staff_client):
