@@ -96,6 +96,7 @@ def test_company_import_and_export_pages_work_under_the_policy(
     expect(fields.first).not_to_be_checked()
     select_all.check()
     expect(fields.last).to_be_checked()
+    expect(page.get_by_role("button", name="Exporter")).to_be_visible()
 
     upload = tmp_path / "entreprises.csv"
     upload.write_text("NEQ,Nom\n1145678901,Élastomères Nord renommée\n", encoding="utf-8")
