@@ -11,7 +11,8 @@ class AllowedMethodsMiddleware:
     """Answer 405 to any method other than GET, HEAD and POST, on every address.
 
     Views that only read say so themselves (``require_safe``), so a POST to them gets
-    405 too.
+    405 too. Django's 405 has no body: every one gets the translated page instead, with
+    its ``Allow`` header kept.
     """
 
     def __init__(self, get_response):
@@ -19,8 +20,14 @@ class AllowedMethodsMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.method not in ALLOWED_METHODS:
-            return HttpResponseNotAllowed(ALLOWED_METHODS)
-        return self.get_response(request)
+            response = HttpResponseNotAllowed(ALLOWED_METHODS)
+        else:
+            response = self.get_response(request)
+        if response.status_code == 405 and not response.content:
+            page = render(request, "405.html", status=405)
+            page["Allow"] = response["Allow"]
+            return page
+        return response
 
 
 class RejectNullBytesMiddleware:

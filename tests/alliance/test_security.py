@@ -157,6 +157,22 @@ def test_forms_take_only_get_and_post(client, name, method):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("method", "path", "text"),
+    [
+        ("PUT", "/fr/compte/login/", "Cette page ne s’utilise pas ainsi"),
+        ("POST", "/en/", "This page cannot be used this way"),
+    ],
+)
+def test_a_refused_method_gets_the_translated_page(client, method, path, text):
+    response = _call(client, method, path)
+
+    assert response.status_code == 405
+    assert text in response.content.decode()
+    assert response["Allow"] in ("GET, HEAD, POST", "GET, HEAD")
+
+
+@pytest.mark.django_db
 def test_a_form_only_sent_with_post_refuses_get(client):
     client.force_login(UserFactory())
 
