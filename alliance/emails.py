@@ -12,6 +12,7 @@ an email outlives the request.
 """
 
 import smtplib
+from contextlib import contextmanager
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
@@ -45,6 +46,17 @@ SERVER_DOWN = (
     smtplib.SMTPHeloError,
     smtplib.SMTPAuthenticationError,
 )
+
+
+@contextmanager
+def reporting_failure(what: str):
+    """Whatever goes wrong in sending ``what`` (a refused address or header, the mail
+    server refusing or out of reach) comes out as one error, ``EmailNotSent``: for the
+    portal's emails (``send_email``) and allauth's (members/adapters.py) alike."""
+    try:
+        yield
+    except (ValidationError, BadHeaderError, smtplib.SMTPException, OSError) as error:
+        raise EmailNotSent(f"{what}: {error}") from error
 
 
 # What a person is told when an email they asked for could not be sent.
@@ -101,7 +113,7 @@ def send_email(
         )
         html = html_part(subject=single_line(subject), body=body, language=language)
         subject = email_subject(subject)
-    try:
+    with reporting_failure(f"{template} to {', '.join(to)}"):
         for address in to:
             validate_email(address)
         message = EmailMultiAlternatives(subject=subject, body=body.strip() + "\n", to=to)
@@ -109,5 +121,3 @@ def send_email(
         for name, content, mimetype in attachments:
             message.attach(name, content, mimetype)
         message.send()
-    except (ValidationError, BadHeaderError, smtplib.SMTPException, OSError) as error:
-        raise EmailNotSent(f"{template} to {', '.join(to)}: {error}") from error

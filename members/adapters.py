@@ -1,5 +1,4 @@
 import logging
-import smtplib
 from types import SimpleNamespace
 from urllib.parse import urlsplit
 
@@ -10,12 +9,19 @@ from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
-from django.core.mail import BadHeaderError, EmailMessage, EmailMultiAlternatives
+from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import translate_url
 from django.utils import translation
 
-from alliance.emails import EMAIL_FAILED, EmailNotSent, absolute_url, email_subject, html_part
+from alliance.emails import (
+    EMAIL_FAILED,
+    EmailNotSent,
+    absolute_url,
+    email_subject,
+    html_part,
+    reporting_failure,
+)
 from alliance.proxy import client_ip
 from members.models import User
 
@@ -107,11 +113,8 @@ class AccountAdapter(DefaultAccountAdapter):
                 name=settings.ASSOCIATION["name"], domain=urlsplit(settings.SITE_URL).netloc
             ),
         )
-        with translation.override(language):
-            try:
-                super().send_mail(template_prefix, email, context)
-            except (BadHeaderError, smtplib.SMTPException, OSError) as error:
-                raise EmailNotSent(f"{template_prefix} to {email}: {error}") from error
+        with translation.override(language), reporting_failure(f"{template_prefix} to {email}"):
+            super().send_mail(template_prefix, email, context)
 
     def format_email_subject(self, subject: str) -> str:
         return email_subject(subject)
