@@ -62,31 +62,25 @@ def application_submit(*, application: Application, classifications: dict) -> Ap
         application.save()
         for field, values in classifications.items():
             getattr(application, field).set(values)
-        transaction.on_commit(lambda: _notify_staff_of(application))
-    return application
-
-
-def _notify_staff_of(application: Application) -> None:
-    try:
-        send_email(
+        _send_after_commit(
+            failure=f"Staff not told of application {application.pk}; it waits in the admin.",
             template="application_received_staff",
             to=settings.MEMBERSHIP_STAFF_EMAILS,
             language=settings.LANGUAGE_CODE,
             context={"application": application, "admin_url": _admin_url(application)},
         )
-    except EmailNotSent:
-        log.exception("Staff not told of application %s; it waits in the admin.", application.pk)
+    return application
 
 
-def _send_after_commit(**email) -> None:
-    """Send an email once the transaction commits; if it fails, log it: the workflow it
-    reports on is done, and staff can read its outcome in the admin."""
+def _send_after_commit(*, failure: str, **email) -> None:
+    """Send an email once the transaction commits; if it fails, log ``failure``: the
+    workflow it reports on is done, and staff can read its outcome in the admin."""
 
     def send() -> None:
         try:
             send_email(**email)
         except EmailNotSent:
-            log.exception("Email %s not sent.", email["template"])
+            log.exception(failure)
 
     transaction.on_commit(send)
 
@@ -194,6 +188,7 @@ def application_approve(*, application: Application, by: User) -> Company:
                 % {"email": application.email}
             ) from error
         _send_after_commit(
+            failure=f"Welcome to the company of application {application.pk} not sent.",
             template="application_approved",
             to=[application.email],
             language=application.language,
@@ -296,30 +291,26 @@ def company_archive(*, company: Company, by: User) -> bool:
     and the search, its people lose member access and its waiting invitations are
     revoked, but its periods, people, seats and history stay, so it can be restored.
     Returns False if it was already archived."""
-    with transaction.atomic(), reversion.create_revision():
-        if Company.objects.select_for_update().get(pk=company.pk).is_archived:
-            return False
-        company.archived_at = timezone.now()
-        company.save(update_fields=["archived_at"])  # saved, so the directory's counts update
-        invitation_revoke(invitations=company.invitations.all())
-        reversion.set_user(by)
-        with translation.override(settings.LANGUAGE_CODE):
-            reversion.set_comment(_("Archived."))
-        reversion.add_to_revision(company)
-    return True
+    return _company_set_archived(company=company, by=by, archived=True)
 
 
 def company_restore(*, company: Company, by: User) -> bool:
     """Bring an archived company back; its status is again that of its periods.
     Returns False if it was not archived."""
+    return _company_set_archived(company=company, by=by, archived=False)
+
+
+def _company_set_archived(*, company: Company, by: User, archived: bool) -> bool:
     with transaction.atomic(), reversion.create_revision():
-        if not Company.objects.select_for_update().get(pk=company.pk).is_archived:
+        if Company.objects.select_for_update().get(pk=company.pk).is_archived == archived:
             return False
-        company.archived_at = None
-        company.save(update_fields=["archived_at"])
+        company.archived_at = timezone.now() if archived else None
+        company.save(update_fields=["archived_at"])  # saved, so the directory's counts update
+        if archived:
+            invitation_revoke(invitations=company.invitations.all())
         reversion.set_user(by)
         with translation.override(settings.LANGUAGE_CODE):
-            reversion.set_comment(_("Restored from the archive."))
+            reversion.set_comment(_("Archived.") if archived else _("Restored from the archive."))
         reversion.add_to_revision(company)
     return True
 
