@@ -129,7 +129,7 @@ if REDIS_URL := env.str("REDIS_URL", default=""):
         },
         "fallback": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "cache_fallback",  # created by alliance/migrations/0002
+            "LOCATION": "cache_fallback",  # created by alliance/migrations/0004
             "KEY_PREFIX": "apq",
             # Rate-limit counts, one per address and action: room for an attack's worth.
             "OPTIONS": {"MAX_ENTRIES": 50_000},
