@@ -1,0 +1,234 @@
+"""The people of a company, and the invitations that bring them in."""
+
+import datetime as dt
+import hashlib
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from alliance.fields import SingleLineField
+from members.access import can_read_members_content
+from members.models.companies import Company
+
+
+class RepresentativeQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "RepresentativeQuerySet":
+        """The people a visitor may see in the directory, as each of them chose."""
+        shown = [Representative.Visibility.PUBLIC]
+        if can_read_members_content(user):
+            shown.append(Representative.Visibility.MEMBERS)
+        return self.filter(visibility__in=shown)
+
+
+class Representative(models.Model):
+    """A person at a company: its contacts in the directory and, with an account, the
+    people who keep its profile current."""
+
+    class Role(models.TextChoices):
+        ADMIN = "admin", _("Company administrator")
+        COLLEAGUE = "colleague", _("Colleague")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Everyone")
+        MEMBERS = "members", _("Members only")
+        HIDDEN = "hidden", _("Nobody (hidden)")
+
+    company = models.ForeignKey(
+        Company,
+        on_delete=models.CASCADE,
+        related_name="representatives",
+        verbose_name=_("company"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="representations",
+        verbose_name=_("account"),
+    )
+    first_name = SingleLineField(_("first name"), max_length=150)
+    last_name = SingleLineField(_("last name"), max_length=150)
+    email = models.EmailField(_("email"))
+    job_title = SingleLineField(_("job title"), max_length=150, blank=True)
+    phone = SingleLineField(_("phone"), max_length=40, blank=True)
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.COLLEAGUE)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=2, choices=settings.LANGUAGES, default="fr"
+    )
+    visibility = models.CharField(
+        _("shown in the directory to"),
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.HIDDEN,
+    )
+    visibility_changed_at = models.DateTimeField(_("visibility chosen on"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = RepresentativeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["last_name", "first_name"]
+        constraints = [
+            models.UniqueConstraint(
+                "company",
+                Lower("email"),
+                name="members_representative_company_email_unique",
+                violation_error_message=_("This person is already listed for this company."),
+            ),
+            models.UniqueConstraint(
+                fields=["company", "user"],
+                condition=Q(user__isnull=False),
+                name="members_representative_company_user_unique",
+                violation_error_message=_("This account is already linked to this company."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def save(self, *args, **kwargs) -> None:
+        self.email = self.email.strip().lower()
+        super().save(*args, **kwargs)
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def company_is_listed(self) -> bool:
+        """Whether this person's company is a member today (active or in grace)."""
+        return Company.objects.in_directory().filter(pk=self.company_id).exists()
+
+
+class InvitationQuerySet(models.QuerySet):
+    """An invitation's state as filters; ``Invitation.state`` says the same of one."""
+
+    def usable(self, now: dt.datetime | None = None) -> "InvitationQuerySet":
+        """Neither accepted, nor revoked, nor expired."""
+        return self.filter(
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__gt=now or timezone.now(),
+        )
+
+    def in_state(self, state: str, now: dt.datetime | None = None) -> "InvitationQuerySet":
+        now = now or timezone.now()
+        return {
+            Invitation.State.PENDING: lambda: self.usable(now),
+            Invitation.State.ACCEPTED: lambda: self.filter(accepted_at__isnull=False),
+            Invitation.State.REVOKED: lambda: self.filter(
+                accepted_at__isnull=True, revoked_at__isnull=False
+            ),
+            Invitation.State.EXPIRED: lambda: self.filter(
+                accepted_at__isnull=True, revoked_at__isnull=True, expires_at__lte=now
+            ),
+        }[state]()
+
+
+class Invitation(models.Model):
+    """One email address invited to one company, with a role: used once, within
+    ``VALID_FOR``, unless revoked. Only a hash of the link's secret is kept."""
+
+    VALID_FOR = dt.timedelta(days=7)
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        ACCEPTED = "accepted", _("Accepted")
+        REVOKED = "revoked", _("Revoked")
+        EXPIRED = "expired", _("Expired")
+
+    # Why an invitation in each of the other states cannot be accepted.
+    UNUSABLE = {
+        State.ACCEPTED: _("This invitation has already been used."),
+        State.REVOKED: _("This invitation was withdrawn by whoever sent it."),
+        State.EXPIRED: _("This invitation has expired: invitations are valid for 7 days."),
+    }
+
+    company = models.ForeignKey(
+        Company, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("company")
+    )
+    email = models.EmailField(_("email"))
+    role = models.CharField(
+        _("role"),
+        max_length=10,
+        choices=Representative.Role.choices,
+        default=Representative.Role.COLLEAGUE,
+    )
+    language = models.CharField(
+        _("language of the invitation"),
+        max_length=2,
+        choices=settings.LANGUAGES,
+        default="fr",
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    created_at = models.DateTimeField(_("sent on"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires on"))
+    accepted_at = models.DateTimeField(_("accepted on"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="invitations_accepted",
+        verbose_name=_("accepted by"),
+    )
+    revoked_at = models.DateTimeField(_("revoked on"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.company}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.company_id and self.company.is_archived:
+            # Archiving revoked its invitations; a new one would lead to no member area.
+            raise ValidationError(
+                {"company": _("This company is archived: restore it before inviting anyone.")}
+            )
+        if (
+            self.company_id
+            and self.email
+            and Representative.objects.filter(
+                Q(email__iexact=self.email.strip()) | Q(user__email__iexact=self.email.strip()),
+                company_id=self.company_id,
+                user__isnull=False,
+            ).exists()
+        ):
+            raise ValidationError(
+                {"email": _("This person already has an account with this company.")}
+            )
+
+    @staticmethod
+    def hash_token(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    @property
+    def state(self) -> "Invitation.State":
+        if self.accepted_at:
+            return self.State.ACCEPTED
+        if self.revoked_at:
+            return self.State.REVOKED
+        if self.expires_at <= timezone.now():
+            return self.State.EXPIRED
+        return self.State.PENDING
