@@ -33,12 +33,12 @@ from members.models import (
     Meeting,
     Membership,
     MembershipCategory,
+    MembershipStatus,
     Process,
     RenewalReminder,
     Representative,
     Seat,
     Sector,
-    Status,
     User,
     ValueChainRole,
 )
@@ -165,8 +165,8 @@ class StatusFilter(DefaultChoiceFilter):
 
     title = _("membership status")
     parameter_name = field = "status"
-    choices_list = Status.choices
-    default = Status.ACTIVE
+    choices_list = MembershipStatus.choices
+    default = MembershipStatus.ACTIVE
 
 
 class ArchivedFilter(DefaultLookupFilter):

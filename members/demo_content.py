@@ -47,13 +47,13 @@ from members.models import (
     Meeting,
     Membership,
     MembershipCategory,
+    MembershipStatus,
     Process,
     Province,
     Region,
     Representative,
     Seat,
     Sector,
-    Status,
     User,
     ValueChainRole,
     grace_days,
@@ -1422,7 +1422,12 @@ def create_demo_logins(password: str, *, stdout=None) -> Representative | None:
     lapsed company. Returns the administrator whose login to show, or ``None`` when there
     are no demo companies."""
     listed = list(demo_companies().in_directory().order_by("sort_name")[:DEMO_LOGIN_COMPANIES])
-    lapsed = demo_companies().with_status().filter(status=Status.LAPSED).order_by("sort_name")[:1]
+    lapsed = (
+        demo_companies()
+        .with_status()
+        .filter(status=MembershipStatus.LAPSED)
+        .order_by("sort_name")[:1]
+    )
     people = list(
         Representative.objects.filter(company__in=[*listed, *lapsed])
         .select_related("company")

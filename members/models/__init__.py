@@ -30,11 +30,11 @@ from members.models.companies import (
     unique_company_slug,
 )
 from members.models.memberships import (
-    IN_DIRECTORY,
+    GOOD_STANDING,
     MANAGEABLE,
     Membership,
+    MembershipStatus,
     RenewalReminder,
-    Status,
     grace_days,
     membership_periods,
 )
@@ -63,7 +63,7 @@ __all__ = [
     "CHANGED_BY_MEMBERS",
     "CLASSIFICATION_FIELDS",
     "DOCUMENT_EXTENSIONS",
-    "IN_DIRECTORY",
+    "GOOD_STANDING",
     "MANAGEABLE",
     "SEARCH_TEXT_LENGTH",
     "AccountClosure",
@@ -87,6 +87,7 @@ __all__ = [
     "MeetingQuerySet",
     "Membership",
     "MembershipCategory",
+    "MembershipStatus",
     "PrivateStorage",
     "Process",
     "Province",
@@ -97,7 +98,6 @@ __all__ = [
     "Seat",
     "SeatQuerySet",
     "Sector",
-    "Status",
     "StrategicAxis",
     "User",
     "UserManager",

@@ -30,10 +30,10 @@ from imagekit.processors import ResizeToFit
 from alliance.fields import SafeImageField, SingleLineField, WebsiteField
 from alliance.text import fold
 from members.models.memberships import (
-    IN_DIRECTORY,
+    GOOD_STANDING,
     MANAGEABLE,
     Membership,
-    Status,
+    MembershipStatus,
     membership_periods,
 )
 from members.models.reference import (
@@ -86,18 +86,18 @@ class CompanyQuerySet(models.QuerySet):
         periods = membership_periods(today)
         return self.alias(_latest_cancelled_on=Subquery(periods["latest_cancelled_on"])).annotate(
             status=Case(
-                When(Exists(periods["in_force"]), then=Value(Status.ACTIVE)),
-                When(Exists(periods["in_grace"]), then=Value(Status.GRACE)),
+                When(Exists(periods["in_force"]), then=Value(MembershipStatus.ACTIVE)),
+                When(Exists(periods["in_grace"]), then=Value(MembershipStatus.GRACE)),
                 When(
                     Exists(periods["future"]) | ~Exists(periods["any"]),
-                    then=Value(Status.PENDING),
+                    then=Value(MembershipStatus.PENDING),
                 ),
                 When(
                     Q(_latest_cancelled_on__isnull=False, _latest_cancelled_on__lte=today),
-                    then=Value(Status.CANCELLED),
+                    then=Value(MembershipStatus.CANCELLED),
                 ),
-                default=Value(Status.LAPSED),
-                output_field=models.CharField(choices=Status.choices),
+                default=Value(MembershipStatus.LAPSED),
+                output_field=models.CharField(choices=MembershipStatus.choices),
             )
         )
 
@@ -334,12 +334,12 @@ class Company(models.Model):
 
     def get_status_display(self) -> str:
         """The label of ``status``, which ``Company.objects.with_status()`` annotates."""
-        return Status(self.status).label
+        return MembershipStatus(self.status).label
 
     @property
     def is_listed(self) -> bool:
         """In the public directory (needs the ``status`` annotation)."""
-        return self.status in IN_DIRECTORY and not self.is_archived
+        return self.status in GOOD_STANDING and not self.is_archived
 
     def can_be_managed_by(self, person: "Representative") -> bool:
         """Whether ``person`` may change the profile and the people (needs ``status``):

@@ -14,7 +14,7 @@ from alliance.fields import SingleLineField
 from members.models.reference import MembershipCategory
 
 
-class Status(models.TextChoices):
+class MembershipStatus(models.TextChoices):
     PENDING = "pending", _("Pending")
     ACTIVE = "active", _("Active")
     GRACE = "grace", _("Grace period")
@@ -22,10 +22,12 @@ class Status(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-IN_DIRECTORY = (Status.ACTIVE, Status.GRACE)
+# A member in good standing: its people read members-only content and may hold a seat.
+# Archived companies are never in good standing, whatever their periods say.
+GOOD_STANDING = (MembershipStatus.ACTIVE, MembershipStatus.GRACE)
 # A company's own people may change its profile and invite while it is a member, or
 # about to be one.
-MANAGEABLE = (*IN_DIRECTORY, Status.PENDING)
+MANAGEABLE = (*GOOD_STANDING, MembershipStatus.PENDING)
 
 
 def grace_days() -> int:

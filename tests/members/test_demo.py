@@ -18,12 +18,12 @@ from members.models import (
     Document,
     Membership,
     MembershipCategory,
+    MembershipStatus,
     Process,
     Region,
     Representative,
     Seat,
     Sector,
-    Status,
 )
 
 pytestmark = pytest.mark.django_db
@@ -65,11 +65,11 @@ def test_six_hundred_companies_spread_like_the_industry(six_hundred):
     assert companies.count() == demo_companies().count() == 600
 
     statuses = Counter(companies.with_status().values_list("status", flat=True))
-    assert 75 <= share(statuses[Status.ACTIVE], 600) <= 87
-    assert 3 <= share(statuses[Status.GRACE], 600) <= 8
-    assert 7 <= share(statuses[Status.LAPSED], 600) <= 14
-    assert 1 <= share(statuses[Status.PENDING], 600) <= 4
-    assert 0.5 <= share(statuses[Status.CANCELLED], 600) <= 3
+    assert 75 <= share(statuses[MembershipStatus.ACTIVE], 600) <= 87
+    assert 3 <= share(statuses[MembershipStatus.GRACE], 600) <= 8
+    assert 7 <= share(statuses[MembershipStatus.LAPSED], 600) <= 14
+    assert 1 <= share(statuses[MembershipStatus.PENDING], 600) <= 4
+    assert 0.5 <= share(statuses[MembershipStatus.CANCELLED], 600) <= 3
     assert 12 <= companies.ending_within(30).count() <= 30  # for the renewal reminders
 
     regions = Counter(companies.values_list("region", flat=True))
@@ -183,7 +183,7 @@ def test_injection_moulders_of_chaudiere_appalaches_are_listed(reference):
         .distinct()
     )
     assert found.count() >= 8
-    assert set(found.with_status().values_list("status", flat=True)) == {Status.ACTIVE}
+    assert set(found.with_status().values_list("status", flat=True)) == {MembershipStatus.ACTIVE}
     listed = Company.objects.in_directory().search("injection")
     assert set(found.values_list("pk", flat=True)) <= set(listed.values_list("pk", flat=True))
 

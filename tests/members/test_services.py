@@ -12,7 +12,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from members import services
-from members.models import Company, Membership, RenewalReminder, Representative, Status
+from members.models import Company, Membership, MembershipStatus, RenewalReminder, Representative
 from tests.factories import CompanyFactory, MembershipFactory, RepresentativeFactory
 from tests.mail import FailingEmailBackend
 
@@ -41,7 +41,7 @@ def test_renewing_a_lapsed_company_starts_today(staff):
     )
     period = services.membership_renew(company=company, by=staff)
     assert period.start == today
-    assert Company.objects.with_status().get(pk=company.pk).status == Status.ACTIVE
+    assert Company.objects.with_status().get(pk=company.pk).status == MembershipStatus.ACTIVE
 
 
 def test_mark_paid_sets_the_current_period_only(staff):

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from members.models import Company, Status
+from members.models import Company, MembershipStatus
 from tests.factories import CompanyFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,12 +26,12 @@ def status_on(company, day):
 @pytest.mark.parametrize(
     ("day", "expected"),
     [
-        (START - dt.timedelta(days=1), Status.PENDING),  # approved, not started yet
-        (START, Status.ACTIVE),  # first day
-        (END, Status.ACTIVE),  # last day
-        (END + dt.timedelta(days=1), Status.GRACE),  # the day after
-        (END + dt.timedelta(days=30), Status.GRACE),  # last day of grace
-        (END + dt.timedelta(days=31), Status.LAPSED),  # grace over
+        (START - dt.timedelta(days=1), MembershipStatus.PENDING),  # approved, not started yet
+        (START, MembershipStatus.ACTIVE),  # first day
+        (END, MembershipStatus.ACTIVE),  # last day
+        (END + dt.timedelta(days=1), MembershipStatus.GRACE),  # the day after
+        (END + dt.timedelta(days=30), MembershipStatus.GRACE),  # last day of grace
+        (END + dt.timedelta(days=31), MembershipStatus.LAPSED),  # grace over
     ],
 )
 def test_status_at_each_boundary(company, day, expected):
@@ -50,37 +50,37 @@ def test_directory_follows_the_status_at_each_boundary(company):
 
 def test_a_company_without_any_period_is_pending():
     company = CompanyFactory(period=False)
-    assert status_on(company, START) == Status.PENDING
+    assert status_on(company, START) == MembershipStatus.PENDING
 
 
 def test_renewal_keeps_the_company_active_across_the_change_of_period(company):
     MembershipFactory(company=company, start=END + dt.timedelta(days=1), end=dt.date(2027, 12, 31))
-    assert status_on(company, END + dt.timedelta(days=1)) == Status.ACTIVE
-    assert status_on(company, dt.date(2027, 6, 1)) == Status.ACTIVE
+    assert status_on(company, END + dt.timedelta(days=1)) == MembershipStatus.ACTIVE
+    assert status_on(company, dt.date(2027, 6, 1)) == MembershipStatus.ACTIVE
 
 
 def test_a_renewed_lapsed_company_with_a_future_period_is_pending(company):
     MembershipFactory(company=company, start=dt.date(2027, 6, 1), end=dt.date(2028, 5, 31))
-    assert status_on(company, dt.date(2027, 3, 1)) == Status.PENDING
+    assert status_on(company, dt.date(2027, 3, 1)) == MembershipStatus.PENDING
 
 
 def test_a_cancelled_period_ends_at_once_without_grace(company):
     period = company.memberships.get()
     period.cancelled_on = dt.date(2026, 6, 15)
     period.save()
-    assert status_on(company, dt.date(2026, 6, 14)) == Status.ACTIVE
-    assert status_on(company, dt.date(2026, 6, 15)) == Status.CANCELLED
-    assert status_on(company, END + dt.timedelta(days=5)) == Status.CANCELLED
+    assert status_on(company, dt.date(2026, 6, 14)) == MembershipStatus.ACTIVE
+    assert status_on(company, dt.date(2026, 6, 15)) == MembershipStatus.CANCELLED
+    assert status_on(company, END + dt.timedelta(days=5)) == MembershipStatus.CANCELLED
     assert not Company.objects.in_directory(dt.date(2026, 6, 15)).filter(pk=company.pk).exists()
 
 
 def test_grace_length_comes_from_the_settings(company, settings):
     settings.MEMBERSHIP_GRACE_DAYS = 0
-    assert status_on(company, END + dt.timedelta(days=1)) == Status.LAPSED
+    assert status_on(company, END + dt.timedelta(days=1)) == MembershipStatus.LAPSED
 
 
 def test_status_is_one_query_for_any_number_of_companies(django_assert_num_queries):
     CompanyFactory.create_batch(5)
     with django_assert_num_queries(1):
         statuses = [c.status for c in Company.objects.with_status()]
-    assert statuses == [Status.ACTIVE] * 5
+    assert statuses == [MembershipStatus.ACTIVE] * 5
