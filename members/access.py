@@ -44,15 +44,16 @@ def acts_as_staff(user: "User | AnonymousUser") -> bool:
 
 
 def is_active_member(user: "User | AnonymousUser") -> bool:
-    """Whether ``user`` is a person of a company whose membership is active or in grace.
-    Asked once per request: the answer is kept on the user object."""
+    """Whether ``user`` is a person of a member company in good standing (active or in
+    grace, shown in the directory or not). Asked once per request: the answer is kept on
+    the user object."""
     if not (user.is_authenticated and user.is_active):
         return False
     if not hasattr(user, "_is_active_member"):
         from members.models import Company
 
         user._is_active_member = (
-            Company.objects.in_directory().filter(representatives__user=user).exists()
+            Company.objects.in_good_standing().filter(representatives__user=user).exists()
         )
     return user._is_active_member
 

@@ -306,7 +306,10 @@ class CompanyAdmin(
     actions = ("renew", "mark_paid", "archive", "restore")
     fieldsets = (
         (None, {"fields": ("name", "legal_name", "slug", "neq")}),
-        (_("Profile"), {"fields": ("description", "products", "logo", "logo_preview")}),
+        (
+            _("Profile"),
+            {"fields": ("description", "products", "logo", "logo_preview", "shown_in_directory")},
+        ),
         (
             _("Contact details"),
             {
@@ -697,7 +700,7 @@ class LapsedCompanyFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "lapsed":
-            return queryset.filter(company_listed=False)
+            return queryset.filter(company_in_good_standing=False)
         return queryset
 
 
@@ -733,15 +736,15 @@ class SeatInline(admin.TabularInline):
     formset = SeatFormSet
     extra = 0
     autocomplete_fields = ("person", "staff_member")
-    fields = ("person", "staff_member", "role", "start", "end", "company_listed_label")
-    readonly_fields = ("company_listed_label",)
+    fields = ("person", "staff_member", "role", "start", "end", "company_in_good_standing_label")
+    readonly_fields = ("company_in_good_standing_label",)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_company_listed()
+        return super().get_queryset(request).with_company_in_good_standing()
 
     @admin.display(description=_("company still a member"), boolean=True)
-    def company_listed_label(self, obj: Seat) -> bool | None:
-        return getattr(obj, "company_listed", None)
+    def company_in_good_standing_label(self, obj: Seat) -> bool | None:
+        return getattr(obj, "company_in_good_standing", None)
 
 
 class MeetingInline(admin.TabularInline):
@@ -781,22 +784,22 @@ class CommitteeAdmin(FrenchFirstAdmin, KeepRecordsAdmin, VersionAdmin):
 class SeatAdmin(KeepRecordsAdmin, VersionAdmin):
     """Seats whose company is no longer a member are flagged, never dropped silently."""
 
-    list_display = ("holder", "committee", "role", "start", "end", "company_listed_label")
+    list_display = ("holder", "committee", "role", "start", "end", "company_in_good_standing_label")
     list_filter = (CurrentSeatFilter, LapsedCompanyFilter, "committee", "role")
     list_select_related = ("committee", "person__company", "staff_member")
     autocomplete_fields = ("person", "staff_member")
     search_fields = ("person__first_name", "person__last_name", "person__company__name")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_company_listed()
+        return super().get_queryset(request).with_company_in_good_standing()
 
     @admin.display(description=_("holder"))
     def holder(self, obj: Seat) -> str:
         return f"{obj.holder_name} ({obj.person.company})" if obj.person else obj.holder_name
 
     @admin.display(description=_("company still a member"), boolean=True)
-    def company_listed_label(self, obj: Seat) -> bool:
-        return obj.company_listed
+    def company_in_good_standing_label(self, obj: Seat) -> bool:
+        return obj.company_in_good_standing
 
 
 class DocumentInline(admin.TabularInline):

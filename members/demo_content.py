@@ -1483,7 +1483,7 @@ def create_demo_committees(staff: User, *, stdout=None) -> int:
     if not committees or Seat.objects.exists():
         return 0
     people = list(
-        Representative.objects.filter(company__in=demo_companies().in_directory())
+        Representative.objects.filter(company__in=demo_companies().in_good_standing())
         .order_by(F("user").desc(nulls_last=True), "company__sort_name", "pk")
         .select_related("company")[: 7 * len(committees)]
     )

@@ -281,6 +281,7 @@ PROFILE_SECTIONS = [
         ["website", "email", "phone", "street_address", "city", "postal_code", "region"],
     ),
     (_("Classification"), "", list(CLASSIFICATION_FIELDS.values())),
+    (_("Public directory"), "", ["shown_in_directory"]),
 ]
 
 

@@ -15,12 +15,17 @@ from PIL import Image
 from alliance.models import KeyFigure, Page
 from members.models import (
     Application,
+    Committee,
     Company,
+    Document,
+    Meeting,
     Membership,
     MembershipCategory,
     Process,
     Representative,
+    Seat,
     Sector,
+    StrategicAxis,
     User,
 )
 from news.models import Article, Category
@@ -233,3 +238,50 @@ class ApplicationFactory(DjangoModelFactory):
     last_name = "Bélanger"
     email = factory.Sequence(lambda n: f"candidat{n}@exemple.qc.ca")
     consented_at = factory.LazyFunction(timezone.now)
+
+
+class CommitteeFactory(DjangoModelFactory):
+    class Meta:
+        model = Committee
+
+    name_fr = factory.Sequence(lambda n: f"Comité {n}")
+    name_en = factory.Sequence(lambda n: f"Committee {n}")
+    slug = factory.Sequence(lambda n: f"comite-{n}")
+    axis = StrategicAxis.SALES
+    mandate_fr = "Faire croître les ventes des membres."
+    mandate_en = "Grow the members' sales."
+
+
+class SeatFactory(DjangoModelFactory):
+    """A member's seat, running from today with no end, held by an administrator of an
+    active company unless told otherwise."""
+
+    class Meta:
+        model = Seat
+
+    committee = factory.SubFactory(CommitteeFactory)
+    person = factory.SubFactory(RepresentativeFactory)
+    role = Seat.Role.MEMBER
+
+
+class MeetingFactory(DjangoModelFactory):
+    """A planned meeting in ten days."""
+
+    class Meta:
+        model = Meeting
+
+    committee = factory.SubFactory(CommitteeFactory)
+    starts_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=10))
+    agenda_fr = "<p>Ordre du jour de la rencontre</p>"
+
+
+class DocumentFactory(DjangoModelFactory):
+    """A committee-only PDF (``access`` to change it), stored in the private storage."""
+
+    class Meta:
+        model = Document
+
+    committee = factory.SubFactory(CommitteeFactory)
+    title_fr = factory.Sequence(lambda n: f"Procès-verbal {n}")
+    access = Document.Access.COMMITTEE
+    file = factory.django.FileField(filename="document.pdf", data=b"%PDF-1.4 document")

@@ -114,14 +114,14 @@ class SeatQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         return self.filter(Q(end__isnull=True) | Q(end__gte=today), start__lte=today)
 
-    def with_company_listed(self, today: dt.date | None = None) -> "SeatQuerySet":
-        """Annotate ``company_listed``: whether the person's company is active or in
-        grace. Staff secretaries have no company: always true for them."""
-        listed = Company.objects.in_directory(today).filter(pk=OuterRef("person__company_id"))
+    def with_company_in_good_standing(self, today: dt.date | None = None) -> "SeatQuerySet":
+        """Annotate ``company_in_good_standing``: whether the person's company is a member
+        in good standing. Staff secretaries have no company: always true for them."""
+        standing = Company.objects.in_good_standing(today).filter(pk=OuterRef("person__company_id"))
         return self.annotate(
-            company_listed=Case(
+            company_in_good_standing=Case(
                 When(person__isnull=True, then=Value(True)),
-                default=Exists(listed),
+                default=Exists(standing),
                 output_field=models.BooleanField(),
             )
         )
@@ -129,7 +129,9 @@ class SeatQuerySet(models.QuerySet):
     def in_force(self, on: dt.date | None = None) -> "SeatQuerySet":
         """Seats running ``on`` that day (today) whose holder's company is a member: the
         seats that open a committee's documents and meetings."""
-        return self.current(on).with_company_listed().filter(company_listed=True)
+        return (
+            self.current(on).with_company_in_good_standing().filter(company_in_good_standing=True)
+        )
 
     def held_by(self, user) -> "SeatQuerySet":
         """The seats of ``user``: through their rows at companies, or as staff."""
@@ -240,7 +242,7 @@ class Seat(models.Model):
         if not self.start or (self.end and self.end < self.start):
             return
         errors = {}
-        if self.person_id and self._gives_a_seat() and not self.person.company_is_listed():
+        if self.person_id and self._gives_a_seat() and not self.person.company_in_good_standing():
             errors["person"] = _(
                 "Only people of companies whose membership is active or in grace can be "
                 "given a seat."

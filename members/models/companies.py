@@ -101,13 +101,20 @@ class CompanyQuerySet(models.QuerySet):
             )
         )
 
-    def in_directory(self, today: dt.date | None = None) -> "CompanyQuerySet":
-        """The companies the public directory lists: active or in their grace period."""
+    def in_good_standing(self, today: dt.date | None = None) -> "CompanyQuerySet":
+        """Members in good standing ``today``: active or in their grace period, and not
+        archived. Their people read members-only content and may hold a seat, whether or
+        not the company shows in the directory."""
         today = today or timezone.localdate()
         periods = membership_periods(today)
         # One EXISTS over both kinds of period, not two OR-ed: PostgreSQL then walks the
         # name index and probes each company's periods, instead of hashing the whole table.
         return self.not_archived().filter(Exists(periods["in_force"] | periods["in_grace"]))
+
+    def in_directory(self, today: dt.date | None = None) -> "CompanyQuerySet":
+        """The companies the public directory lists: members in good standing that did
+        not choose to stay out of it."""
+        return self.in_good_standing(today).filter(shown_in_directory=True)
 
     def not_archived(self) -> "CompanyQuerySet":
         return self.filter(archived_at__isnull=True)
@@ -279,6 +286,14 @@ class Company(models.Model):
     certifications = models.ManyToManyField(
         Certification, blank=True, related_name="companies", verbose_name=_("certifications")
     )
+    shown_in_directory = models.BooleanField(
+        _("shown in the public directory"),
+        default=True,
+        help_text=_(
+            "Untick to keep the company out of the public directory: it stays a member, "
+            "and its people keep their full member access."
+        ),
+    )
     staff_notes = models.TextField(
         _("staff notes"),
         max_length=20_000,
@@ -337,9 +352,14 @@ class Company(models.Model):
         return MembershipStatus(self.status).label
 
     @property
+    def is_in_good_standing(self) -> bool:
+        """Active or in grace, and not archived (needs the ``status`` annotation)."""
+        return self.status in GOOD_STANDING and not self.is_archived
+
+    @property
     def is_listed(self) -> bool:
         """In the public directory (needs the ``status`` annotation)."""
-        return self.status in GOOD_STANDING and not self.is_archived
+        return self.is_in_good_standing and self.shown_in_directory
 
     def can_be_managed_by(self, person: "Representative") -> bool:
         """Whether ``person`` may change the profile and the people (needs ``status``):

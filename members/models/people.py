@@ -102,9 +102,9 @@ class Representative(models.Model):
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
 
-    def company_is_listed(self) -> bool:
-        """Whether this person's company is a member today (active or in grace)."""
-        return Company.objects.in_directory().filter(pk=self.company_id).exists()
+    def company_in_good_standing(self) -> bool:
+        """Whether this person's company is a member in good standing today."""
+        return Company.objects.in_good_standing().filter(pk=self.company_id).exists()
 
 
 class InvitationQuerySet(models.QuerySet):

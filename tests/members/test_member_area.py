@@ -79,6 +79,7 @@ def profile_data(**changes) -> dict:
         "city": "Lévis",
         "postal_code": "g6v 6z3",
         "region": "12",
+        "shown_in_directory": "on",  # ticked by default, so a browser sends it
         **changes,
     }
 
