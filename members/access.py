@@ -31,16 +31,24 @@ def mark_second_factor(request: HttpRequest) -> None:
 
 
 def acts_as_staff(user: "User | AnonymousUser") -> bool:
-    """Whether ``user`` uses staff privileges in this request: drafts, unlisted companies,
-    every document, the admin. A staff account counts only in a session that passed its
-    second factor; with the password alone it is a visitor, or a member if it is one.
-    A user not marked by a request (a script, an email) is not acting as staff."""
+    """Whether ``user`` uses staff privileges in this request: the admin, and reading
+    everything (``reads_everything``). A staff account counts only in a session that
+    passed its second factor; with the password alone it is a visitor, or a member if it
+    is one. A user not marked by a request (a script, an email) is not acting as staff."""
     return bool(
         user.is_authenticated
         and user.is_active
         and user.is_staff
         and getattr(user, SECOND_FACTOR_PASSED, False)
     )
+
+
+def reads_everything(user: "User | AnonymousUser") -> bool:
+    """Whether ``user`` may read everything the portal holds, whatever its visibility:
+    drafts and scheduled articles, members-only bodies and contacts, companies out of
+    the directory, every committee's documents and meetings. Staff acting as staff; every
+    view and queryset that lets staff see more asks here, not ``acts_as_staff``."""
+    return acts_as_staff(user)
 
 
 def is_active_member(user: "User | AnonymousUser") -> bool:
@@ -60,4 +68,4 @@ def is_active_member(user: "User | AnonymousUser") -> bool:
 
 def can_read_members_content(user: "User | AnonymousUser") -> bool:
     """Staff, and the people of member companies in good standing (not lapsed ones)."""
-    return acts_as_staff(user) or is_active_member(user)
+    return reads_everything(user) or is_active_member(user)

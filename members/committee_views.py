@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from members import services
-from members.access import acts_as_staff
+from members.access import reads_everything
 from members.models import Committee, Document, Meeting, Representative, Seat
 from news.models import Article
 
@@ -110,7 +110,7 @@ def my_committees(request: HttpRequest) -> HttpResponse:
 @login_required
 def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
     meetings = Meeting.objects.select_related("committee")
-    if not acts_as_staff(request.user):
+    if not reads_everything(request.user):
         meetings = meetings.filter(committee__in=Committee.objects.sat_on_by(request.user))
     meeting = get_object_or_404(meetings, pk=pk)
     language = translation.get_language()

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.decorators import ratelimit
 
 from members import directory, services
-from members.access import acts_as_staff
+from members.access import reads_everything
 from members.forms import ApplicationForm
 from members.models import CLASSIFICATION_FIELDS, Company
 from members.search import NameFirst
@@ -69,7 +69,7 @@ def company_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
     companies = Company.objects.prefetch_related(*CLASSIFICATION_FIELDS.values())
-    if not acts_as_staff(request.user):
+    if not reads_everything(request.user):
         companies = companies.in_directory()
     company = companies.with_status().filter(slug=slug).first()
     if company is None:

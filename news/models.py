@@ -11,7 +11,7 @@ from imagekit.processors import ResizeToFill
 
 from alliance.fields import RichTextField, SafeImageField, SingleLineField
 from alliance.i18n import TranslatedPage, TranslatedSlugQuerySet, unique_slug_constraints
-from members.access import acts_as_staff, can_read_members_content
+from members.access import can_read_members_content, reads_everything
 
 RESERVED_SLUGS = {"rss", "atom"}  # taken by the feeds under the news address
 
@@ -59,7 +59,7 @@ class ArticleQuerySet(TranslatedSlugQuerySet):
     def visible_to(self, user) -> "ArticleQuerySet":
         """What a person may open: the published articles, and for staff every draft and
         scheduled article too, so they can preview it on the site."""
-        return self if acts_as_staff(user) else self.published()
+        return self if reads_everything(user) else self.published()
 
     def for_cards(self) -> "ArticleQuerySet":
         bodies = ["body", *(f"body_{lang}" for lang, _name in settings.LANGUAGES)]

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.fields import RichTextField, SingleLineField, WebsiteField
 from alliance.images import file_too_large
-from members.access import acts_as_staff, can_read_members_content
+from members.access import can_read_members_content, reads_everything
 from members.models.companies import Company
 from members.models.people import Representative
 
@@ -338,7 +338,7 @@ class DocumentQuerySet(models.QuerySet):
         """The documents ``user`` may open: public ones; members' ones for people of
         member companies (and staff); a committee's own ones for its current members
         (and staff)."""
-        if acts_as_staff(user):
+        if reads_everything(user):
             return self
         allowed = Q(access=Document.Access.PUBLIC)
         if can_read_members_content(user):
