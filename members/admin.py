@@ -41,6 +41,8 @@ from members.models import (
     Sector,
     User,
     ValueChainRole,
+    reminder_days,
+    renewal_urgency,
 )
 from members.resources import CompanyResource
 
@@ -187,11 +189,13 @@ class EndingSoonFilter(admin.SimpleListFilter):
     parameter_name = "ending"
 
     def lookups(self, request, model_admin):
-        return [("30", _("Ends within 30 days")), ("unpaid", _("Current period unpaid"))]
+        days = reminder_days()
+        ending = ngettext("Ends within %(days)d day", "Ends within %(days)d days", days)
+        return [("soon", ending % {"days": days}), ("unpaid", _("Current period unpaid"))]
 
     def queryset(self, request, queryset):
-        if self.value() == "30":
-            return queryset.ending_within(30)
+        if self.value() == "soon":
+            return queryset.ending_within(reminder_days())
         if self.value() == "unpaid":
             return queryset.filter(period_end__isnull=False, period_paid_on__isnull=True)
         return queryset
@@ -422,8 +426,7 @@ class CompanyAdmin(
     def period_end_label(self, obj: Company) -> str:
         if obj.period_end is None:
             return "—"
-        days = (obj.period_end - timezone.localdate()).days
-        urgency = "past" if days < 0 else "soon" if days <= 30 else "later" if days <= 90 else "ok"
+        urgency = renewal_urgency(obj.period_end)
         return format_html(
             '<span class="apq-due apq-due--{}">{}</span>', urgency, obj.period_end.isoformat()
         )

@@ -330,16 +330,9 @@ def reminders_send(*, today: dt.date | None = None) -> tuple[int, list[str]]:
     those are not recorded, so the next run tries them again.
     """
     today = today or timezone.localdate()
-    lead = dt.timedelta(days=settings.MEMBERSHIP_REMINDER_DAYS)
-    grace = dt.timedelta(days=settings.MEMBERSHIP_GRACE_DAYS)
-    late = dt.timedelta(days=7)
     due = {
-        RenewalReminder.Kind.ENDING: Membership.objects.filter(
-            end__gte=today, end__lte=today + lead
-        ),
-        RenewalReminder.Kind.LAPSED: Membership.objects.filter(
-            end__lt=today - grace, end__gte=today - grace - late
-        ),
+        RenewalReminder.Kind.ENDING: Membership.objects.ending_reminder_due(today),
+        RenewalReminder.Kind.LAPSED: Membership.objects.lapsed_email_due(today),
     }
     later = Membership.objects.filter(company=OuterRef("company"), end__gt=OuterRef("end"))
     admins = Representative.objects.filter(role=Representative.Role.ADMIN)

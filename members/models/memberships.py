@@ -30,8 +30,67 @@ GOOD_STANDING = (MembershipStatus.ACTIVE, MembershipStatus.GRACE)
 MANAGEABLE = (*GOOD_STANDING, MembershipStatus.PENDING)
 
 
+# The date rules: every rule about the days around a period's end, which the status, the
+# reminders and the admin read. The numbers come from the settings, read on each call.
+
+
 def grace_days() -> int:
+    """How many days after a period's last day its company stays in good standing, in
+    grace (``MEMBERSHIP_GRACE_DAYS``)."""
     return settings.MEMBERSHIP_GRACE_DAYS
+
+
+def reminder_days() -> int:
+    """How many days before a period's last day it "ends soon": its renewal reminder is
+    due, and the admin flags it (``MEMBERSHIP_REMINDER_DAYS``)."""
+    return settings.MEMBERSHIP_REMINDER_DAYS
+
+
+# How late a reminder may still go, counting its due day, when cron missed some days.
+REMINDER_CATCH_UP_DAYS = 7
+# The admin colours an end date "later" (after "soon") up to this many days ahead.
+RENEWAL_HORIZON_DAYS = 90
+
+
+def renewal_urgency(end: dt.date, today: dt.date | None = None) -> str:
+    """How near a period's last day is, as the admin colours it: "past", "soon" (within
+    ``reminder_days``), "later" (within ``RENEWAL_HORIZON_DAYS``) or "ok"."""
+    days = (end - (today or timezone.localdate())).days
+    if days < 0:
+        return "past"
+    if days <= reminder_days():
+        return "soon"
+    if days <= RENEWAL_HORIZON_DAYS:
+        return "later"
+    return "ok"
+
+
+def ending_reminder_day(end: dt.date) -> dt.date:
+    """The day the "ending soon" reminder of a period ending on ``end`` is due; it may
+    go any day from then until ``end``."""
+    return end - dt.timedelta(days=reminder_days())
+
+
+def lapsed_email_day(end: dt.date) -> dt.date:
+    """The day the "lapsed" email of a period ending on ``end`` is due: the first day
+    after its grace, when the company lapses."""
+    return end + dt.timedelta(days=grace_days() + 1)
+
+
+class MembershipQuerySet(models.QuerySet):
+    def ending_reminder_due(self, today: dt.date) -> "MembershipQuerySet":
+        """Periods whose "ending soon" reminder is due on ``today``: from their
+        ``ending_reminder_day`` to their last day."""
+        return self.filter(end__gte=today, end__lte=today + dt.timedelta(days=reminder_days()))
+
+    def lapsed_email_due(self, today: dt.date) -> "MembershipQuerySet":
+        """Periods whose "lapsed" email is due on ``today``: from their
+        ``lapsed_email_day``, for ``REMINDER_CATCH_UP_DAYS`` days."""
+        lapsing_today = today - dt.timedelta(days=grace_days() + 1)  # the end of such a period
+        return self.filter(
+            end__lte=lapsing_today,
+            end__gt=lapsing_today - dt.timedelta(days=REMINDER_CATCH_UP_DAYS),
+        )
 
 
 def membership_periods(today: dt.date) -> dict[str, models.QuerySet]:
@@ -84,6 +143,8 @@ class Membership(models.Model):
         ),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("membership period")

@@ -55,7 +55,24 @@ def test_end_dates_coloured_by_urgency(staff_client):
     content = staff_client.get(CHANGELIST).content.decode()
     assert f'apq-due--soon">{(today + dt.timedelta(days=10)).isoformat()}' in content
     assert f'apq-due--ok">{(today + dt.timedelta(days=350)).isoformat()}' in content
-    assert listed(staff_client.get(CHANGELIST, {"ending": "30"})) == ["Bientôt"]
+    assert listed(staff_client.get(CHANGELIST, {"ending": "soon"})) == ["Bientôt"]
+
+
+def test_ending_soon_follows_the_reminder_setting(staff_client, settings):
+    settings.MEMBERSHIP_REMINDER_DAYS = 45
+    today = timezone.localdate()
+    end = today + dt.timedelta(days=40)
+    CompanyFactory(name="Dans 40 jours", period=(today - dt.timedelta(days=320), end))
+    CompanyFactory(
+        name="Dans 60 jours",
+        period=(today - dt.timedelta(days=300), today + dt.timedelta(days=60)),
+    )
+    response = staff_client.get(CHANGELIST)
+    content = response.content.decode()
+    assert f'apq-due--soon">{end.isoformat()}' in content
+    assert f'apq-due--later">{(today + dt.timedelta(days=60)).isoformat()}' in content
+    assert "Prend fin d’ici 45 jours" in content  # the filter's label
+    assert listed(staff_client.get(CHANGELIST, {"ending": "soon"})) == ["Dans 40 jours"]
 
 
 def test_search_by_person_email_and_neq(staff_client):
