@@ -127,10 +127,11 @@ class SeatQuerySet(models.QuerySet):
         )
 
     def in_force(self, on: dt.date | None = None) -> "SeatQuerySet":
-        """Seats running ``on`` that day (today) whose holder's company is a member: the
-        seats that open a committee's documents and meetings."""
+        """Seats running ``on`` that day (today) whose holder's company is a member in
+        good standing on that same day: the seats that open a committee's documents and
+        meetings, and that a meeting's notice goes to."""
         return (
-            self.current(on).with_company_in_good_standing().filter(company_in_good_standing=True)
+            self.current(on).with_company_in_good_standing(on).filter(company_in_good_standing=True)
         )
 
     def held_by(self, user) -> "SeatQuerySet":

@@ -1,9 +1,12 @@
 """A member in good standing is not the same as a company in the directory: a company may
 stay out of the public directory and keep every member right of its people."""
 
+import datetime as dt
+
 import pytest
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 
 from members import services
 from members.models import Company, Document, Representative, Seat
@@ -141,3 +144,50 @@ def test_staff_choose_it_in_the_admin(hidden):
     page = as_(StaffFactory()).get(f"/admin/members/company/{hidden['company'].pk}/change/")
     assert page.status_code == 200
     assert 'name="shown_in_directory"' in page.content.decode()
+
+
+def test_a_meeting_notice_goes_to_the_people_in_good_standing_on_the_meeting_day(
+    settings,
+):
+    settings.MEMBERSHIP_GRACE_DAYS = 30
+    today = timezone.localdate()
+    committee = CommitteeFactory()
+    # Active today, lapsed from day 41: its period ends in 10 days, then 30 days of grace.
+    lapsing = UserFactory()
+    SeatFactory(
+        committee=committee,
+        person=RepresentativeFactory(
+            company=CompanyFactory(
+                period=(today - dt.timedelta(days=300), today + dt.timedelta(days=10))
+            ),
+            user=lapsing,
+            email=lapsing.email,
+        ),
+    )
+    # Its period ends in 20 days: still in grace 45 days from now.
+    in_grace = UserFactory()
+    SeatFactory(
+        committee=committee,
+        person=RepresentativeFactory(
+            company=CompanyFactory(
+                period=(today - dt.timedelta(days=300), today + dt.timedelta(days=20))
+            ),
+            user=in_grace,
+            email=in_grace.email,
+        ),
+    )
+    renewed = UserFactory()
+    SeatFactory(
+        committee=committee,
+        person=RepresentativeFactory(company=CompanyFactory(), user=renewed, email=renewed.email),
+    )
+    meeting = MeetingFactory(committee=committee, starts_at=timezone.now() + dt.timedelta(days=45))
+
+    sent, failed = services.meeting_send_notice(meeting=meeting)
+
+    assert (sent, failed) == (2, [])
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(
+        [in_grace.email, renewed.email]
+    )
+    # Today all three sit on the committee and read its documents.
+    assert Seat.objects.in_force().filter(committee=committee).count() == 3
