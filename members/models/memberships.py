@@ -86,10 +86,11 @@ class MembershipQuerySet(models.QuerySet):
     def lapsed_email_due(self, today: dt.date) -> "MembershipQuerySet":
         """Periods whose "lapsed" email is due on ``today``: from their
         ``lapsed_email_day``, for ``REMINDER_CATCH_UP_DAYS`` days."""
-        lapsing_today = today - dt.timedelta(days=grace_days() + 1)  # the end of such a period
+        # The last day of a period whose company lapses today.
+        lapses_today = today - dt.timedelta(days=grace_days() + 1)
         return self.filter(
-            end__lte=lapsing_today,
-            end__gt=lapsing_today - dt.timedelta(days=REMINDER_CATCH_UP_DAYS),
+            end__lte=lapses_today,
+            end__gt=lapses_today - dt.timedelta(days=REMINDER_CATCH_UP_DAYS),
         )
 
 
