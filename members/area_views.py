@@ -17,7 +17,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_ratelimit.decorators import ratelimit
 
 from alliance.emails import EMAIL_FAILED, EmailNotSent
-from members import services
 from members.forms import (
     CloseAccountForm,
     ColleagueInvitationForm,
@@ -34,6 +33,25 @@ from members.models import (
     Meeting,
     Representative,
     User,
+)
+from members.services.accounts import (
+    account_close,
+    account_export,
+    account_for_email,
+    account_update_profile,
+)
+from members.services.companies import company_update_profile
+from members.services.invitations import (
+    InvitationError,
+    invitation_accept,
+    invitation_revoke,
+    invitation_send,
+)
+from members.services.memberships import membership_request_renewal
+from members.services.people import (
+    LastAdministratorError,
+    representative_remove,
+    representative_set_role,
 )
 
 log = logging.getLogger(__name__)
@@ -81,7 +99,7 @@ def renewal_request(request: HttpRequest, slug: str) -> HttpResponse:
     if getattr(request, "limited", False):
         return render(request, "429.html", status=429)
     try:
-        services.renewal_request(company=company, by=request.user)
+        membership_request_renewal(company=company, by=request.user)
     except EmailNotSent:
         log.exception("Renewal request for company %s not sent.", company.pk)
         messages.error(request, EMAIL_FAILED)
@@ -109,7 +127,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         )
     if invitation.state != Invitation.State.PENDING:
         return _unusable(request, Invitation.UNUSABLE[invitation.state], status=410)
-    account = services.account_for(invitation.email)
+    account = account_for_email(email=invitation.email)
     if request.user.is_authenticated and request.user != account:
         return _unusable(
             request,
@@ -132,10 +150,8 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     form = form_class(request.POST or None, invitation=invitation)
     if request.method == "POST" and form.is_valid():
         try:
-            user = services.invitation_accept(
-                invitation=invitation, user=account, **form.account_fields()
-            )
-        except services.InvitationError as error:
+            user = invitation_accept(invitation=invitation, user=account, **form.account_fields())
+        except InvitationError as error:
             return _unusable(request, str(error), status=409)
         if not account:
             login(request, user, backend=LOGIN_BACKEND)
@@ -178,7 +194,7 @@ def company_profile(request: HttpRequest, slug: str) -> HttpResponse:
     company, _person, can_edit = _company_of(request, slug, manage=request.method == "POST")
     form = CompanyProfileForm(request.POST or None, request.FILES or None, instance=company)
     if request.method == "POST" and form.is_valid():
-        services.company_update_profile(form=form, by=request.user)
+        company_update_profile(form=form, by=request.user)
         messages.success(request, _("The company profile was saved."))
         return redirect("area:company-profile", slug=company.slug)
     if not can_edit:
@@ -228,7 +244,7 @@ def _colleagues_action(request, company: Company, invite) -> HttpResponse | None
         if not invite.is_valid():
             return None
         try:
-            services.invitation_send(invitation=invite.instance, by=request.user)
+            invitation_send(invitation=invite.instance, by=request.user)
         except EmailNotSent:
             log.exception("Invitation for company %s not sent.", company.pk)
             messages.error(request, EMAIL_FAILED)
@@ -239,23 +255,23 @@ def _colleagues_action(request, company: Company, invite) -> HttpResponse | None
             )
     elif action == "revoke":
         invitation = get_object_or_404(company.invitations, pk=_id(request.POST, "invitation"))
-        services.invitation_revoke(invitations=Invitation.objects.filter(pk=invitation.pk))
+        invitation_revoke(invitations=Invitation.objects.filter(pk=invitation.pk))
         messages.success(request, _("The invitation was revoked."))
     elif action in ("role", "remove"):
         person = get_object_or_404(company.representatives, pk=_id(request.POST, "person"))
         try:
             if action == "remove":
-                services.representative_remove(person=person)
+                representative_remove(person=person)
                 messages.success(request, _("%(name)s was removed.") % {"name": person.full_name})
             else:
                 role = request.POST.get("role")
                 if role not in Representative.Role.values:
                     return render(request, "400.html", status=400)
-                services.representative_set_role(person=person, role=role)
+                representative_set_role(person=person, role=role)
                 messages.success(
                     request, _("The role of %(name)s was changed.") % {"name": person.full_name}
                 )
-        except services.LastAdministratorError as error:
+        except LastAdministratorError as error:
             messages.error(request, str(error))
             return redirect("area:colleagues", slug=company.slug)
     else:
@@ -284,7 +300,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         for person in user.representations.select_related("company").order_by("company__sort_name")
     ]
     if request.method == "POST" and details.is_valid() and all(f.is_valid() for f in places):
-        services.profile_update(details=details, places=places)
+        account_update_profile(details=details, places=places)
         messages.success(request, _("Your profile was saved."))
         return redirect("area:profile")
     return render(
@@ -298,7 +314,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 @require_safe
 @login_required
 def data_export(request: HttpRequest) -> HttpResponse:
-    data = services.account_export(user=request.user)
+    data = account_export(user=request.user)
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
     )
@@ -316,7 +332,7 @@ def close_account(request: HttpRequest) -> HttpResponse:
         )
     form = CloseAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        services.account_close(user=request.user)
+        account_close(user=request.user)
         logout(request)
         messages.success(request, _("Your account is closed and your personal data erased."))
         return redirect("home")

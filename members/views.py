@@ -6,11 +6,12 @@ from django.utils import translation
 from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.decorators import ratelimit
 
-from members import directory, services
+from members import directory
 from members.access import acts_as_staff
 from members.forms import ApplicationForm
 from members.models import CLASSIFICATION_FIELDS, Company
 from members.search import NameFirst
+from members.services.applications import application_submit
 
 
 @require_safe
@@ -95,9 +96,7 @@ def join(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             application = form.save(commit=False)
             application.language = translation.get_language()
-            services.application_submit(
-                application=application, classifications=form.classifications()
-            )
+            application_submit(application=application, classifications=form.classifications())
             return redirect("members:join-done")
         status = 400
     else:
