@@ -1,52 +1,22 @@
-"""The member area: the pages of the people of member companies, and the invitation link
-that lets them in. Every view reads only the companies the logged-in person belongs to."""
+"""The member area: the pages of the people of member companies. Every view reads only
+the companies the logged-in person belongs to."""
 
-import json
 import logging
 
 from django.contrib import messages
-from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_ratelimit.decorators import ratelimit
 
 from alliance.emails import EMAIL_FAILED, EmailNotSent
-from members.forms import (
-    CloseAccountForm,
-    ColleagueInvitationForm,
-    CompanyProfileForm,
-    InvitationAccountForm,
-    InvitationConsentForm,
-    PersonalDetailsForm,
-    RepresentationForm,
-)
-from members.models import (
-    Committee,
-    Company,
-    Invitation,
-    Meeting,
-    Representative,
-    User,
-)
-from members.services.accounts import (
-    account_close,
-    account_export,
-    account_for_email,
-    account_update_profile,
-)
+from members.forms import ColleagueInvitationForm, CompanyProfileForm
+from members.models import Committee, Company, Invitation, Meeting, Representative, User
 from members.services.companies import company_update_profile
-from members.services.invitations import (
-    InvitationError,
-    invitation_accept,
-    invitation_revoke,
-    invitation_send,
-)
+from members.services.invitations import invitation_revoke, invitation_send
 from members.services.memberships import membership_request_renewal
 from members.services.people import (
     LastAdministratorError,
@@ -57,8 +27,6 @@ from members.services.people import (
 log = logging.getLogger(__name__)
 
 DASHBOARD_MEETINGS = 3
-
-LOGIN_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
 
 
 def my_companies(user: User):
@@ -110,67 +78,6 @@ def renewal_request(request: HttpRequest, slug: str) -> HttpResponse:
             % {"company": company.name},
         )
     return redirect("area:dashboard")
-
-
-@require_http_methods(["GET", "POST"])
-def invitation(request: HttpRequest, token: str) -> HttpResponse:
-    invitation = (
-        Invitation.objects.select_related("company", "invited_by")
-        .filter(token_hash=Invitation.hash_token(token))
-        .first()
-    )
-    if invitation is None:
-        return _unusable(
-            request,
-            _("This invitation link is not valid. Check that it was copied whole."),
-            status=404,
-        )
-    if invitation.state != Invitation.State.PENDING:
-        return _unusable(request, Invitation.UNUSABLE[invitation.state], status=410)
-    account = account_for_email(email=invitation.email)
-    if request.user.is_authenticated and request.user != account:
-        return _unusable(
-            request,
-            _(
-                "This invitation was sent to %(email)s, but you are logged in with another "
-                "address. Log out, then open the link again."
-            )
-            % {"email": invitation.email},
-            status=403,
-        )
-    if account and not request.user.is_authenticated:
-        login_url = reverse("account_login") + "?next=" + request.path
-        return render(
-            request,
-            "members/invitation_accept.html",
-            {"invitation": invitation, "login_url": login_url},
-        )
-
-    form_class = InvitationConsentForm if account else InvitationAccountForm
-    form = form_class(request.POST or None, invitation=invitation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            user = invitation_accept(invitation=invitation, user=account, **form.account_fields())
-        except InvitationError as error:
-            return _unusable(request, str(error), status=409)
-        if not account:
-            login(request, user, backend=LOGIN_BACKEND)
-        messages.success(
-            request,
-            _("Welcome! You are now in the member area of %(company)s.")
-            % {"company": invitation.company.name},
-        )
-        return redirect("area:dashboard")
-    return render(
-        request,
-        "members/invitation_accept.html",
-        {"invitation": invitation, "form": form, "has_account": bool(account)},
-        status=400 if form.is_bound else 200,
-    )
-
-
-def _unusable(request: HttpRequest, message: str, *, status: int) -> HttpResponse:
-    return render(request, "members/invitation_unusable.html", {"message": message}, status=status)
 
 
 def _company_of(request: HttpRequest, slug: str, *, manage: bool = False):
@@ -287,58 +194,3 @@ def _id(data, name: str) -> int:
     if not (value.isascii() and value.isdigit() and len(value) < 19):  # fits a bigint
         raise Http404
     return int(value)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def profile(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    data = request.POST or None
-    details = PersonalDetailsForm(data, instance=user)
-    places = [
-        RepresentationForm(data, instance=person, prefix=f"person-{person.pk}")
-        for person in user.representations.select_related("company").order_by("company__sort_name")
-    ]
-    if request.method == "POST" and details.is_valid() and all(f.is_valid() for f in places):
-        account_update_profile(details=details, places=places)
-        messages.success(request, _("Your profile was saved."))
-        return redirect("area:profile")
-    return render(
-        request,
-        "members/area/profile.html",
-        {"details": details, "places": places},
-        status=400 if details.is_bound else 200,
-    )
-
-
-@require_safe
-@login_required
-def data_export(request: HttpRequest) -> HttpResponse:
-    data = account_export(user=request.user)
-    response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
-    )
-    filename = f"alliance-polymeres-quebec-{timezone.localdate().isoformat()}.json"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def close_account(request: HttpRequest) -> HttpResponse:
-    if request.user.is_staff:
-        raise PermissionDenied(
-            _("Staff accounts are closed by the association's administrators, in the admin.")
-        )
-    form = CloseAccountForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        account_close(user=request.user)
-        logout(request)
-        messages.success(request, _("Your account is closed and your personal data erased."))
-        return redirect("home")
-    return render(
-        request,
-        "members/area/close_account.html",
-        {"form": form},
-        status=400 if form.is_bound else 200,
-    )
