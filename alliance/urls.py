@@ -14,8 +14,9 @@ from django.views.static import serve
 from alliance import views
 from alliance.sitemaps import PageSitemap, StaticSitemap
 from members.access import acts_as_staff
-from members.account_views import LoginView, email
 from members.sitemaps import CompanySitemap
+from members.urls import area_patterns, committee_patterns, members_patterns
+from members.views.accounts import LoginView, email
 from news.sitemaps import ArticleSitemap
 
 # The admin logs in through allauth: its rate limits and second factor apply there too.
@@ -59,9 +60,9 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("", include(page_patterns)),
     path(_("news/"), include("news.urls")),
-    path("", include("members.urls")),
-    path(_("member-area/"), include("members.area_urls")),
-    path(_("committees/"), include("members.committee_urls")),
+    path("", include(members_patterns)),
+    path(_("member-area/"), include(area_patterns)),
+    path(_("committees/"), include(committee_patterns)),
     path(
         _("account/"),
         include(

@@ -77,7 +77,7 @@ class AccountAdapter(DefaultAccountAdapter):
             # allauth sends these on a POST; back to its form (a GET) to try again. The
             # flow goes no further, so nothing it would have kept (a login code waiting in
             # the session) is kept, and an address being added is rolled back
-            # (members/account_views.py).
+            # (members/views/accounts.py).
             if request.method == "POST":
                 raise ImmediateHttpResponse(HttpResponseRedirect(request.get_full_path())) from None
 

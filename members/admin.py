@@ -18,7 +18,6 @@ from reversion.admin import VersionAdmin
 
 from alliance.admin_mixins import FrenchFirstAdmin, KeepRecordsAdmin
 from alliance.emails import EmailNotSent
-from members import services
 from members.models import (
     CLASSIFICATION_FIELDS,
     AccountClosure,
@@ -45,6 +44,15 @@ from members.models import (
     renewal_urgency,
 )
 from members.resources import CompanyResource
+from members.services.applications import (
+    ApplicationError,
+    application_approve,
+    application_reject,
+)
+from members.services.committees import meeting_send_notice
+from members.services.companies import company_archive, company_restore
+from members.services.invitations import invitation_revoke, invitation_send
+from members.services.memberships import MembershipError, membership_mark_paid, membership_renew
 
 ADMIN_CSS = {"all": ("admin/apq-admin.css",)}
 
@@ -452,9 +460,9 @@ class CompanyAdmin(
         renewed = 0
         for company in queryset:
             try:
-                services.membership_renew(company=company, by=request.user)
+                membership_renew(company=company, by=request.user)
                 renewed += 1
-            except services.MembershipError as error:
+            except MembershipError as error:
                 self.message_user(request, str(error), messages.WARNING)
         self.message_user(
             request,
@@ -469,7 +477,7 @@ class CompanyAdmin(
 
     @admin.action(description=_("Mark the current period paid today"))
     def mark_paid(self, request: HttpRequest, queryset: QuerySet) -> None:
-        marked = services.membership_mark_paid(companies=queryset, by=request.user)
+        marked = membership_mark_paid(companies=queryset, by=request.user)
         self.message_user(
             request,
             ngettext("%(count)d payment recorded.", "%(count)d payments recorded.", marked)
@@ -479,9 +487,7 @@ class CompanyAdmin(
 
     @admin.action(description=_("Archive the selected companies"))
     def archive(self, request: HttpRequest, queryset: QuerySet) -> None:
-        archived = sum(
-            services.company_archive(company=company, by=request.user) for company in queryset
-        )
+        archived = sum(company_archive(company=company, by=request.user) for company in queryset)
         self.message_user(
             request,
             ngettext(
@@ -497,9 +503,7 @@ class CompanyAdmin(
 
     @admin.action(description=_("Restore the selected companies from the archive"))
     def restore(self, request: HttpRequest, queryset: QuerySet) -> None:
-        restored = sum(
-            services.company_restore(company=company, by=request.user) for company in queryset
-        )
+        restored = sum(company_restore(company=company, by=request.user) for company in queryset)
         self.message_user(
             request,
             ngettext("%(count)d company restored.", "%(count)d companies restored.", restored)
@@ -571,7 +575,7 @@ class InvitationAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if not change:
-            services.invitation_send(invitation=obj, by=request.user)
+            invitation_send(invitation=obj, by=request.user)
 
     @admin.display(description=_("state"))
     def state_label(self, obj: Invitation) -> str:
@@ -581,7 +585,7 @@ class InvitationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Revoke the selected invitations"))
     def revoke(self, request: HttpRequest, queryset: QuerySet) -> None:
-        revoked = services.invitation_revoke(invitations=queryset)
+        revoked = invitation_revoke(invitations=queryset)
         self.message_user(
             request,
             ngettext("%(count)d invitation revoked.", "%(count)d invitations revoked.", revoked)
@@ -622,7 +626,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     def response_change(self, request: HttpRequest, obj: Application):
         try:
             if "_approve" in request.POST:
-                company = services.application_approve(application=obj, by=request.user)
+                company = application_approve(application=obj, by=request.user)
                 self.message_user(
                     request,
                     format_html(
@@ -635,16 +639,14 @@ class ApplicationAdmin(admin.ModelAdmin):
                     reverse("admin:members_company_change", args=[company.pk])
                 )
             if "_reject" in request.POST:
-                services.application_reject(
-                    application=obj, by=request.user, reason=obj.rejection_reason
-                )
+                application_reject(application=obj, by=request.user, reason=obj.rejection_reason)
                 self.message_user(
                     request,
                     _("Rejected: the applicant was told the reason by email."),
                     messages.SUCCESS,
                 )
                 return HttpResponseRedirect(reverse("admin:members_application_changelist"))
-        except services.MembershipError as error:
+        except ApplicationError as error:
             self.message_user(request, str(error), messages.ERROR)
             return HttpResponseRedirect(request.path)
         return super().response_change(request, obj)
@@ -850,7 +852,7 @@ class MeetingAdmin(FrenchFirstAdmin, KeepRecordsAdmin, VersionAdmin):
     def send_notice(self, request: HttpRequest, queryset: QuerySet) -> None:
         sent, failed = 0, []
         for meeting in queryset.select_related("committee"):
-            count, errors = services.meeting_send_notice(meeting=meeting)
+            count, errors = meeting_send_notice(meeting=meeting)
             sent, failed = sent + count, failed + errors
         self.message_user(
             request,

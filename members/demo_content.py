@@ -58,7 +58,7 @@ from members.models import (
     ValueChainRole,
     grace_days,
 )
-from members.services import one_year_from
+from members.services.memberships import one_year_from
 
 DEMO_NOTE = (
     "Démo : entreprise fictive créée par seed_demo pour essayer le portail. "

@@ -174,7 +174,7 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 # Counted in the cache: Redis in production, so the limits hold across server processes;
 # while Redis is out of reach, its fallback table in the database (alliance/cache.py).
 ACCOUNT_RATE_LIMITS = {
-    # The eleventh wrong password in a row meets the rate-limit page (members/account_views.py).
+    # The eleventh wrong password in a row meets the rate-limit page (members/views/accounts.py).
     "login_failed": "10/m/ip,10/15m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
@@ -223,7 +223,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 # Committee documents: never served by the web server, only through a view that checks
-# who asks (members.committee_views.document). Keep it outside MEDIA_ROOT.
+# who asks (members.views.committees.document). Keep it outside MEDIA_ROOT.
 PRIVATE_MEDIA_ROOT = env.path("DJANGO_PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
 # Where "manage.py backup" writes its archives (database and both media folders).
 BACKUP_ROOT = env.path("DJANGO_BACKUP_ROOT", default=BASE_DIR / "backups")

@@ -11,8 +11,9 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from reversion.models import Version
 
-from members import services
 from members.models import Company, Membership, MembershipStatus, RenewalReminder, Representative
+from members.services.memberships import membership_mark_paid, membership_renew, one_year_from
+from members.services.reminders import reminder_send_due
 from tests.factories import CompanyFactory, MembershipFactory, RepresentativeFactory
 from tests.mail import FailingEmailBackend
 
@@ -20,14 +21,14 @@ pytestmark = pytest.mark.django_db
 
 
 def test_one_year_periods():
-    assert services.one_year_from(dt.date(2026, 3, 1)) == dt.date(2027, 2, 28)
-    assert services.one_year_from(dt.date(2028, 2, 29)) == dt.date(2029, 2, 28)
+    assert one_year_from(dt.date(2026, 3, 1)) == dt.date(2027, 2, 28)
+    assert one_year_from(dt.date(2028, 2, 29)) == dt.date(2029, 2, 28)
 
 
 def test_renewal_adds_a_period_after_the_current_one(staff):
     today = timezone.localdate()
     company = CompanyFactory(period=(today - dt.timedelta(days=300), today + dt.timedelta(days=64)))
-    period = services.membership_renew(company=company, by=staff)
+    period = membership_renew(company=company, by=staff)
     assert period.start == today + dt.timedelta(days=65)
     assert company.memberships.count() == 2  # the old one is kept as history
     comment = Version.objects.get_for_object(company).first().revision.comment
@@ -39,7 +40,7 @@ def test_renewing_a_lapsed_company_starts_today(staff):
     company = CompanyFactory(
         period=(today - dt.timedelta(days=800), today - dt.timedelta(days=436))
     )
-    period = services.membership_renew(company=company, by=staff)
+    period = membership_renew(company=company, by=staff)
     assert period.start == today
     assert Company.objects.with_status().get(pk=company.pk).status == MembershipStatus.ACTIVE
 
@@ -50,13 +51,13 @@ def test_mark_paid_sets_the_current_period_only(staff):
     old = MembershipFactory(
         company=company, start=today - dt.timedelta(days=465), end=today - dt.timedelta(days=101)
     )
-    assert services.membership_mark_paid(companies=Company.objects.all(), by=staff) == 1
+    assert membership_mark_paid(companies=Company.objects.all(), by=staff) == 1
     current = company.memberships.get(end__gte=today)
     assert current.paid_on == today
     old.refresh_from_db()
     assert old.paid_on is None
     # Twice is harmless.
-    assert services.membership_mark_paid(companies=Company.objects.all(), by=staff) == 0
+    assert membership_mark_paid(companies=Company.objects.all(), by=staff) == 0
 
 
 @pytest.fixture
@@ -80,7 +81,7 @@ def run_reminders(today=None):
     if today is None:
         call_command("send_renewal_reminders", stdout=io.StringIO())
     else:
-        services.reminders_send(today=today)
+        reminder_send_due(today=today)
 
 
 def test_administrators_reminded_once_in_their_language(ending_company):
@@ -101,7 +102,7 @@ def test_no_reminder_before_the_window_or_after_renewal(ending_company, staff):
     today = timezone.localdate()
     run_reminders(today - dt.timedelta(days=10))  # 34 days before the end
     assert not mail.outbox
-    services.membership_renew(company=ending_company, by=staff)
+    membership_renew(company=ending_company, by=staff)
     run_reminders()
     assert not mail.outbox
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from members.services import reminders_send
+from members.services.reminders import reminder_send_due
 
 
 class Command(BaseCommand):
@@ -12,7 +12,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options) -> None:
-        sent, failed = reminders_send()
+        sent, failed = reminder_send_due()
         self.stdout.write(f"{sent} reminder(s) sent.")
         if failed:
             raise CommandError(

@@ -1,14 +1,15 @@
+"""The public directory of member companies: the list with its search and facets, and a
+company's page."""
+
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import translation
-from django.views.decorators.http import require_http_methods, require_safe
-from django_ratelimit.decorators import ratelimit
+from django.views.decorators.http import require_safe
 
-from members import directory, services
+from members import directory
 from members.access import reads_everything
-from members.forms import ApplicationForm
 from members.models import CLASSIFICATION_FIELDS, Company
 from members.search import NameFirst
 
@@ -83,29 +84,3 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "classifications": company.classifications(),
         },
     )
-
-
-@require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate="5/h", method="POST", block=False)
-def join(request: HttpRequest) -> HttpResponse:
-    if request.method == "POST":
-        if getattr(request, "limited", False):
-            return render(request, "429.html", status=429)
-        form = ApplicationForm(request.POST)
-        if form.is_valid():
-            application = form.save(commit=False)
-            application.language = translation.get_language()
-            services.application_submit(
-                application=application, classifications=form.classifications()
-            )
-            return redirect("members:join-done")
-        status = 400
-    else:
-        form = ApplicationForm()
-        status = 200
-    return render(request, "members/join.html", {"form": form}, status=status)
-
-
-@require_safe
-def join_done(request: HttpRequest) -> HttpResponse:
-    return render(request, "members/join_done.html")

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from members import services
 from members.access import reads_everything
 from members.models import Committee, Document, Meeting, Representative, Seat
+from members.services.committees import meeting_ics_filename, meeting_to_ics
 from news.models import Article
 
 PAST_MEETINGS_SHOWN = 10
@@ -115,9 +115,9 @@ def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(meetings, pk=pk)
     language = translation.get_language()
     response = HttpResponse(
-        services.meeting_ics(meeting=meeting, language=language),
+        meeting_to_ics(meeting=meeting, language=language),
         content_type="text/calendar; charset=utf-8",
     )
-    filename = services.meeting_ics_filename(meeting=meeting, language=language)
+    filename = meeting_ics_filename(meeting=meeting, language=language)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

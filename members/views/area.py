@@ -1,46 +1,32 @@
-"""The member area: the pages of the people of member companies, and the invitation link
-that lets them in. Every view reads only the companies the logged-in person belongs to."""
+"""The member area: the pages of the people of member companies. Every view reads only
+the companies the logged-in person belongs to."""
 
-import json
 import logging
 
 from django.contrib import messages
-from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_ratelimit.decorators import ratelimit
 
 from alliance.emails import EMAIL_FAILED, EmailNotSent
-from members import services
-from members.forms import (
-    CloseAccountForm,
-    ColleagueInvitationForm,
-    CompanyProfileForm,
-    InvitationAccountForm,
-    InvitationConsentForm,
-    PersonalDetailsForm,
-    RepresentationForm,
-)
-from members.models import (
-    Committee,
-    Company,
-    Invitation,
-    Meeting,
-    Representative,
-    User,
+from members.forms import ColleagueInvitationForm, CompanyProfileForm
+from members.models import Committee, Company, Invitation, Meeting, Representative, User
+from members.services.companies import company_update_profile
+from members.services.invitations import invitation_revoke, invitation_send
+from members.services.memberships import membership_request_renewal
+from members.services.people import (
+    LastAdministratorError,
+    representative_remove,
+    representative_set_role,
 )
 
 log = logging.getLogger(__name__)
 
 DASHBOARD_MEETINGS = 3
-
-LOGIN_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
 
 
 def my_companies(user: User):
@@ -81,7 +67,7 @@ def renewal_request(request: HttpRequest, slug: str) -> HttpResponse:
     if getattr(request, "limited", False):
         return render(request, "429.html", status=429)
     try:
-        services.renewal_request(company=company, by=request.user)
+        membership_request_renewal(company=company, by=request.user)
     except EmailNotSent:
         log.exception("Renewal request for company %s not sent.", company.pk)
         messages.error(request, EMAIL_FAILED)
@@ -92,69 +78,6 @@ def renewal_request(request: HttpRequest, slug: str) -> HttpResponse:
             % {"company": company.name},
         )
     return redirect("area:dashboard")
-
-
-@require_http_methods(["GET", "POST"])
-def invitation(request: HttpRequest, token: str) -> HttpResponse:
-    invitation = (
-        Invitation.objects.select_related("company", "invited_by")
-        .filter(token_hash=Invitation.hash_token(token))
-        .first()
-    )
-    if invitation is None:
-        return _unusable(
-            request,
-            _("This invitation link is not valid. Check that it was copied whole."),
-            status=404,
-        )
-    if invitation.state != Invitation.State.PENDING:
-        return _unusable(request, Invitation.UNUSABLE[invitation.state], status=410)
-    account = services.account_for(invitation.email)
-    if request.user.is_authenticated and request.user != account:
-        return _unusable(
-            request,
-            _(
-                "This invitation was sent to %(email)s, but you are logged in with another "
-                "address. Log out, then open the link again."
-            )
-            % {"email": invitation.email},
-            status=403,
-        )
-    if account and not request.user.is_authenticated:
-        login_url = reverse("account_login") + "?next=" + request.path
-        return render(
-            request,
-            "members/invitation_accept.html",
-            {"invitation": invitation, "login_url": login_url},
-        )
-
-    form_class = InvitationConsentForm if account else InvitationAccountForm
-    form = form_class(request.POST or None, invitation=invitation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            user = services.invitation_accept(
-                invitation=invitation, user=account, **form.account_fields()
-            )
-        except services.InvitationError as error:
-            return _unusable(request, str(error), status=409)
-        if not account:
-            login(request, user, backend=LOGIN_BACKEND)
-        messages.success(
-            request,
-            _("Welcome! You are now in the member area of %(company)s.")
-            % {"company": invitation.company.name},
-        )
-        return redirect("area:dashboard")
-    return render(
-        request,
-        "members/invitation_accept.html",
-        {"invitation": invitation, "form": form, "has_account": bool(account)},
-        status=400 if form.is_bound else 200,
-    )
-
-
-def _unusable(request: HttpRequest, message: str, *, status: int) -> HttpResponse:
-    return render(request, "members/invitation_unusable.html", {"message": message}, status=status)
 
 
 def _company_of(request: HttpRequest, slug: str, *, manage: bool = False):
@@ -178,7 +101,7 @@ def company_profile(request: HttpRequest, slug: str) -> HttpResponse:
     company, _person, can_edit = _company_of(request, slug, manage=request.method == "POST")
     form = CompanyProfileForm(request.POST or None, request.FILES or None, instance=company)
     if request.method == "POST" and form.is_valid():
-        services.company_update_profile(form=form, by=request.user)
+        company_update_profile(form=form, by=request.user)
         messages.success(request, _("The company profile was saved."))
         return redirect("area:company-profile", slug=company.slug)
     if not can_edit:
@@ -228,7 +151,7 @@ def _colleagues_action(request, company: Company, invite) -> HttpResponse | None
         if not invite.is_valid():
             return None
         try:
-            services.invitation_send(invitation=invite.instance, by=request.user)
+            invitation_send(invitation=invite.instance, by=request.user)
         except EmailNotSent:
             log.exception("Invitation for company %s not sent.", company.pk)
             messages.error(request, EMAIL_FAILED)
@@ -239,23 +162,23 @@ def _colleagues_action(request, company: Company, invite) -> HttpResponse | None
             )
     elif action == "revoke":
         invitation = get_object_or_404(company.invitations, pk=_id(request.POST, "invitation"))
-        services.invitation_revoke(invitations=Invitation.objects.filter(pk=invitation.pk))
+        invitation_revoke(invitations=Invitation.objects.filter(pk=invitation.pk))
         messages.success(request, _("The invitation was revoked."))
     elif action in ("role", "remove"):
         person = get_object_or_404(company.representatives, pk=_id(request.POST, "person"))
         try:
             if action == "remove":
-                services.representative_remove(person=person)
+                representative_remove(person=person)
                 messages.success(request, _("%(name)s was removed.") % {"name": person.full_name})
             else:
                 role = request.POST.get("role")
                 if role not in Representative.Role.values:
                     return render(request, "400.html", status=400)
-                services.representative_set_role(person=person, role=role)
+                representative_set_role(person=person, role=role)
                 messages.success(
                     request, _("The role of %(name)s was changed.") % {"name": person.full_name}
                 )
-        except services.LastAdministratorError as error:
+        except LastAdministratorError as error:
             messages.error(request, str(error))
             return redirect("area:colleagues", slug=company.slug)
     else:
@@ -271,58 +194,3 @@ def _id(data, name: str) -> int:
     if not (value.isascii() and value.isdigit() and len(value) < 19):  # fits a bigint
         raise Http404
     return int(value)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def profile(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    data = request.POST or None
-    details = PersonalDetailsForm(data, instance=user)
-    places = [
-        RepresentationForm(data, instance=person, prefix=f"person-{person.pk}")
-        for person in user.representations.select_related("company").order_by("company__sort_name")
-    ]
-    if request.method == "POST" and details.is_valid() and all(f.is_valid() for f in places):
-        services.profile_update(details=details, places=places)
-        messages.success(request, _("Your profile was saved."))
-        return redirect("area:profile")
-    return render(
-        request,
-        "members/area/profile.html",
-        {"details": details, "places": places},
-        status=400 if details.is_bound else 200,
-    )
-
-
-@require_safe
-@login_required
-def data_export(request: HttpRequest) -> HttpResponse:
-    data = services.account_export(user=request.user)
-    response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
-    )
-    filename = f"alliance-polymeres-quebec-{timezone.localdate().isoformat()}.json"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def close_account(request: HttpRequest) -> HttpResponse:
-    if request.user.is_staff:
-        raise PermissionDenied(
-            _("Staff accounts are closed by the association's administrators, in the admin.")
-        )
-    form = CloseAccountForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        services.account_close(user=request.user)
-        logout(request)
-        messages.success(request, _("Your account is closed and your personal data erased."))
-        return redirect("home")
-    return render(
-        request,
-        "members/area/close_account.html",
-        {"form": form},
-        status=400 if form.is_bound else 200,
-    )
