@@ -8,8 +8,8 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from members import services
 from members.models import Company, Document, Representative, Seat
+from members.services.committees import meeting_send_notice
 from tests.factories import (
     ArticleFactory,
     CommitteeFactory,
@@ -108,7 +108,7 @@ def test_the_people_of_a_hidden_company_keep_their_member_access(hidden):
 
 def test_the_people_of_a_hidden_company_still_get_meeting_notices(hidden):
     meeting = MeetingFactory(committee=hidden["seat"].committee)
-    sent, failed = services.meeting_send_notice(meeting=meeting)
+    sent, failed = meeting_send_notice(meeting=meeting)
     assert (sent, failed) == (1, [])
     assert [message.to for message in mail.outbox] == [[hidden["user"].email]]
 
@@ -183,7 +183,7 @@ def test_a_meeting_notice_goes_to_the_people_in_good_standing_on_the_meeting_day
     )
     meeting = MeetingFactory(committee=committee, starts_at=timezone.now() + dt.timedelta(days=45))
 
-    sent, failed = services.meeting_send_notice(meeting=meeting)
+    sent, failed = meeting_send_notice(meeting=meeting)
 
     assert (sent, failed) == (2, [])
     assert sorted(message.to[0] for message in mail.outbox) == sorted(
