@@ -16,7 +16,7 @@ from import_export.admin import ExportActionMixin, ImportExportMixin
 from import_export.formats import base_formats
 from reversion.admin import VersionAdmin
 
-from alliance.admin_mixins import FrenchFirstAdmin, KeepRecordsAdmin
+from alliance.admin_base import FrenchFirstAdmin, KeepRecordsAdmin
 from alliance.emails import EmailNotSent
 from members import services
 from members.models import (

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 
-from alliance.admin_mixins import FrenchFirstAdmin, KeepRecordsAdmin
+from alliance.admin_base import FrenchFirstAdmin, KeepRecordsAdmin
 from news import services
 from news.models import Article, Category
 
