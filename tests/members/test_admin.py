@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from members.models import Company, Membership
-from members.resources import COLUMNS, CompanyResource
+from members.admin.resources import COLUMNS, CompanyResource
 from tests.factories import (
     CompanyFactory,
     ProcessFactory,
