@@ -214,10 +214,12 @@ class LookupFilter(admin.SimpleListFilter):
 
 
 class DefaultLookupFilter(LookupFilter):
-    """A filter that starts on ``default`` rather than on "All" (give it an "all" option
-    to see everything)."""
+    """A filter that starts on ``default`` rather than on "All", which comes last."""
 
     default: str
+
+    def lookups(self, request, model_admin):
+        return [*super().lookups(request, model_admin), ("all", _("All"))]
 
     def current(self) -> str:
         return self.value() or self.default
@@ -241,11 +243,8 @@ class DefaultChoiceFilter(DefaultLookupFilter):
     @property
     def options(self) -> dict:
         return {
-            **{
-                value: (label, lambda queryset, value=value: queryset.filter(**{self.field: value}))
-                for value, label in self.choices_list
-            },
-            "all": (_("All"), lambda queryset: queryset),
+            value: (label, lambda queryset, value=value: queryset.filter(**{self.field: value}))
+            for value, label in self.choices_list
         }
 
 

@@ -28,7 +28,6 @@ class CurrentSeatFilter(DefaultLookupFilter):
     options = {
         "current": (_("Current"), lambda seats: seats.current()),
         "past": (_("Ended"), lambda seats: seats.filter(end__lt=timezone.localdate())),
-        "all": (_("All"), lambda seats: seats),
     }
 
 
@@ -151,7 +150,6 @@ class UpcomingMeetingFilter(DefaultLookupFilter):
     options = {
         "upcoming": (_("Upcoming"), lambda meetings: meetings.upcoming()),
         "past": (_("Past"), lambda meetings: meetings.past()),
-        "all": (_("All"), lambda meetings: meetings),
     }
 
 

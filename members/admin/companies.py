@@ -46,7 +46,6 @@ class ArchivedFilter(DefaultLookupFilter):
     options = {
         "no": (_("Not archived"), lambda companies: companies.not_archived()),
         "yes": (_("Archived"), lambda companies: companies.archived()),
-        "all": (_("All"), lambda companies: companies),
     }
 
 

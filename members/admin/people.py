@@ -45,11 +45,8 @@ class InvitationStateFilter(DefaultLookupFilter):
     parameter_name = "state"
     default = Invitation.State.PENDING
     options = {
-        **{
-            state: (label, lambda invitations, state=state: invitations.in_state(state))
-            for state, label in Invitation.State.choices
-        },
-        "all": (_("All"), lambda invitations: invitations),
+        state: (label, lambda invitations, state=state: invitations.in_state(state))
+        for state, label in Invitation.State.choices
     }
 
 
