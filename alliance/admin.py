@@ -1,7 +1,7 @@
 from django.contrib import admin
 from reversion.admin import VersionAdmin
 
-from alliance.admin_mixins import FrenchFirstAdmin
+from alliance.admin_base import FrenchFirstAdmin
 from alliance.models import KeyFigure, Page
 
 admin.site.site_header = "Alliance Polymères Québec"

@@ -1,27 +1,33 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from reversion.admin import VersionAdmin
 
-from alliance.admin_mixins import FrenchFirstAdmin, KeepRecordsAdmin
+from alliance.admin_base import (
+    ADMIN_CSS,
+    FrenchFirstAdmin,
+    KeepRecordsAdmin,
+    LookupFilter,
+    badge,
+    message_count,
+)
 from news import services
 from news.models import Article, Category
 
 
-class EnglishFilter(admin.SimpleListFilter):
+class EnglishFilter(LookupFilter):
     title = _("English version")
     parameter_name = "english"
-
-    def lookups(self, request, model_admin):
-        return [("missing", _("English missing")), ("complete", _("English complete"))]
-
-    def queryset(self, request, queryset):
-        if self.value() in ("missing", "complete"):
-            return queryset.filter(english_complete=self.value() == "complete")
-        return queryset
+    options = {
+        "missing": (_("English missing"), lambda articles: articles.filter(english_complete=False)),
+        "complete": (
+            _("English complete"),
+            lambda articles: articles.filter(english_complete=True),
+        ),
+    }
 
 
 @admin.register(Category)
@@ -84,10 +90,10 @@ class ArticleAdmin(FrenchFirstAdmin, KeepRecordsAdmin, VersionAdmin):
     @admin.display(description=_("status"), ordering="status")
     def status_label(self, obj: Article) -> str:
         if obj.status == Article.Status.DRAFT:
-            return format_html('<span class="apq-badge apq-badge--draft">{}</span>', _("Draft"))
+            return badge("draft", _("Draft"))
         if obj.is_live:
-            return format_html('<span class="apq-badge apq-badge--live">{}</span>', _("Published"))
-        return format_html('<span class="apq-badge apq-badge--scheduled">{}</span>', _("Scheduled"))
+            return badge("live", _("Published"))
+        return badge("scheduled", _("Scheduled"))
 
     @admin.display(description=_("English"), boolean=True, ordering="english_complete")
     def english_label(self, obj: Article) -> bool:
@@ -103,26 +109,26 @@ class ArticleAdmin(FrenchFirstAdmin, KeepRecordsAdmin, VersionAdmin):
     @admin.action(description=_("Publish the selected articles"))
     def publish(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
         count = services.article_publish(articles=queryset, by=request.user)
-        self.message_user(
+        message_count(
+            self,
             request,
-            ngettext("%(count)d article published.", "%(count)d articles published.", count)
-            % {"count": count},
-            messages.SUCCESS,
+            ngettext_lazy("%(count)d article published.", "%(count)d articles published.", "count"),
+            count,
         )
 
     @admin.action(description=_("Unpublish the selected articles"))
     def unpublish(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
         count = services.article_unpublish(articles=queryset, by=request.user)
-        self.message_user(
+        message_count(
+            self,
             request,
-            ngettext(
+            ngettext_lazy(
                 "%(count)d article returned to draft.",
                 "%(count)d articles returned to draft.",
-                count,
-            )
-            % {"count": count},
-            messages.SUCCESS,
+                "count",
+            ),
+            count,
         )
 
     class Media:
-        css = {"all": ("admin/apq-admin.css",)}
+        css = ADMIN_CSS

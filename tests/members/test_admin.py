@@ -11,8 +11,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
+from members.admin.resources import COLUMNS, CompanyResource
 from members.models import Company, Membership
-from members.resources import COLUMNS, CompanyResource
 from tests.factories import (
     CompanyFactory,
     ProcessFactory,

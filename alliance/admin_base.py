@@ -1,3 +1,5 @@
+"""What the admins of every app are built from: base classes, list filters, helpers."""
+
 from collections import Counter
 from contextlib import contextmanager
 
@@ -8,10 +10,18 @@ from django.contrib.admin.actions import delete_selected
 from django.contrib.admin.utils import NestedObjects, quote, unquote
 from django.db import router
 from django.db.models import ProtectedError
+from django.http import HttpRequest
 from django.shortcuts import redirect
 from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
+
+# The badges' and due dates' colours, for the admins that show them (``class Media``).
+ADMIN_CSS = {"all": ("admin/apq-admin.css",)}
 
 
 class FrenchFirstAdmin(TabbedTranslationAdmin):
@@ -174,3 +184,83 @@ class KeepRecordsAdmin(admin.ModelAdmin):
         except ProtectedError:  # a record was added since the check
             self.message_user(request, self.deletion_refusal([obj]), messages.ERROR)
             return redirect(request.path)
+
+
+class RecordAdmin(admin.ModelAdmin):
+    """Records the portal writes (what was sent, what happened): read, never edited."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class LookupFilter(admin.SimpleListFilter):
+    """A list filter written as ``options``, which maps each value to its label and to
+    what it does to the queryset; it starts on "All", as Django's do."""
+
+    options: dict
+
+    def lookups(self, request, model_admin):
+        return [(value, label) for value, (label, _apply) in self.options.items()]
+
+    def current(self) -> str | None:
+        return self.value()
+
+    def queryset(self, request, queryset):
+        _label, apply = self.options.get(self.current(), (None, None))
+        return apply(queryset) if apply else queryset
+
+
+class DefaultLookupFilter(LookupFilter):
+    """A filter that starts on ``default`` rather than on "All", which comes last."""
+
+    default: str
+
+    def lookups(self, request, model_admin):
+        return [*super().lookups(request, model_admin), ("all", _("All"))]
+
+    def current(self) -> str:
+        return self.value() or self.default
+
+    def choices(self, changelist):
+        current = self.current()
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": current == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+
+class DefaultChoiceFilter(DefaultLookupFilter):
+    """A filter on a field's choices that starts on ``default`` rather than on "all"."""
+
+    field: str
+    choices_list: list
+
+    @property
+    def options(self) -> dict:
+        return {
+            value: (label, lambda queryset, value=value: queryset.filter(**{self.field: value}))
+            for value, label in self.choices_list
+        }
+
+
+def badge(kind: str, label: str | Promise) -> SafeString:
+    """A coloured label in a list column, coloured by ``apq-badge--<kind>`` (ADMIN_CSS)."""
+    return format_html('<span class="apq-badge apq-badge--{}">{}</span>', kind, label)
+
+
+def message_count(
+    modeladmin: admin.ModelAdmin,
+    request: HttpRequest,
+    message: Promise,
+    count: int,
+    level: int = messages.SUCCESS,
+) -> None:
+    """Tells staff how many objects an action changed. ``message`` is
+    ``ngettext_lazy(singular, plural, "count")``: ``count`` picks the form and fills in
+    its ``%(count)d``."""
+    modeladmin.message_user(request, message % {"count": count}, level)
