@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from PIL import Image
 
-from members.demo_content import create_demo_companies, demo_companies
+from members.demo import create_demo_companies, demo_companies
 from members.models import (
     Application,
     Committee,
