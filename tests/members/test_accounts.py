@@ -10,7 +10,6 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.adapter import get_adapter as get_mfa_adapter
 from allauth.mfa.totp.internal.auth import TOTP
 from django.core import mail
-from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import Client
 
@@ -19,6 +18,8 @@ from tests.factories import (
     PASSWORD,
     ArticleFactory,
     CompanyFactory,
+    DocumentFactory,
+    EmailAddressFactory,
     RepresentativeFactory,
     StaffFactory,
     UserFactory,
@@ -263,10 +264,12 @@ STAFF_SECRET = "Le texte réservé au personnel"
 def reserved():
     """What only staff (or a committee, or members) may read, and where each is."""
     call_command("seed_reference", stdout=io.StringIO())
-    document = Document(
-        committee=Committee.objects.first(), title_fr="Procès-verbal", access="committee"
+    document = DocumentFactory(
+        committee=Committee.objects.first(),
+        title_fr="Procès-verbal",
+        access=Document.Access.COMMITTEE,
+        file__filename="pv.pdf",
     )
-    document.file.save("pv.pdf", ContentFile(b"%PDF-1.4 pv"), save=True)
     return {
         "draft": ArticleFactory(draft=True).get_absolute_url(),
         "members_only": ArticleFactory(
@@ -454,7 +457,7 @@ def test_a_login_code_typed_wrong_three_times_is_refused_clearly(client):
 
 def test_an_invitation_to_an_address_another_account_verified_asks_to_log_in(client, send):
     user = UserFactory(email="principal@exemple.qc.ca")
-    user.emailaddress_set.create(email="secondaire@exemple.qc.ca", verified=True)
+    EmailAddressFactory(user=user, email="secondaire@exemple.qc.ca", verified=True)
     link = send(CompanyFactory(), "secondaire@exemple.qc.ca")
     response = client.post(path_of(link), account_form())
     assert response.status_code == 200 and "Un compte existe déjà" in response.content.decode()
@@ -550,7 +553,7 @@ def test_a_password_reset_to_an_address_only_claimed_by_another_account_resets_n
 
 def test_account_emails_to_a_second_verified_address_are_in_the_persons_language(client):
     user = UserFactory(email="principale@exemple.qc.ca", preferred_language="en")
-    user.emailaddress_set.create(email="seconde@exemple.qc.ca", verified=True)
+    EmailAddressFactory(user=user, email="seconde@exemple.qc.ca", verified=True)
     client.post("/fr/compte/login/code/", {"email": "seconde@exemple.qc.ca"})
     assert mail.outbox[-1].to == ["seconde@exemple.qc.ca"]
     assert mail.outbox[-1].body.startswith("Hello")
@@ -561,7 +564,7 @@ def test_accepting_again_after_changing_address_keeps_one_row_per_company(client
     company = CompanyFactory()
     user = UserFactory(email="ancienne@exemple.qc.ca")
     RepresentativeFactory(company=company, user=user, email="ancienne@exemple.qc.ca")
-    user.emailaddress_set.create(email="nouvelle@exemple.qc.ca", verified=True)
+    EmailAddressFactory(user=user, email="nouvelle@exemple.qc.ca", verified=True)
     link = send(company, "nouvelle@exemple.qc.ca", role="admin")
     client.force_login(user)
     assert client.post(path_of(link), {"consent": "on"}).status_code == 302

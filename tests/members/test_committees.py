@@ -7,7 +7,6 @@ import zoneinfo
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
@@ -17,7 +16,10 @@ from members.models import Committee, Document, Meeting, Seat
 from tests.factories import (
     ArticleFactory,
     CompanyFactory,
+    DocumentFactory,
+    MeetingFactory,
     RepresentativeFactory,
+    SeatFactory,
     StaffFactory,
     UserFactory,
     log_in,
@@ -43,15 +45,18 @@ def member(company=None, **person):
 
 
 def seat(committee, user, role=Seat.Role.MEMBER, **fields):
-    return Seat.objects.create(
-        committee=committee, person=user.representations.get(), role=role, **fields
-    )
+    return SeatFactory(committee=committee, person=user.representations.get(), role=role, **fields)
 
 
 def document(committee, access, title, meeting=None):
-    doc = Document(committee=committee, meeting=meeting, title_fr=title, access=access)
-    doc.file.save(f"{access}.pdf", ContentFile(b"%PDF-1.4 " + title.encode()), save=True)
-    return doc
+    return DocumentFactory(
+        committee=committee,
+        meeting=meeting,
+        title_fr=title,
+        access=access,
+        file__filename=f"{access}.pdf",
+        file__data=b"%PDF-1.4 " + title.encode(),
+    )
 
 
 def as_(user) -> Client:
@@ -88,7 +93,7 @@ def test_a_committee_page_hides_what_visitors_may_not_see(client, committees):
     sales = committees["sales"]
     seat(sales, member(first_name="Publique", visibility="public"))
     seat(sales, member(first_name="Réservée", visibility="members"))
-    past = Meeting.objects.create(
+    past = MeetingFactory(
         committee=sales,
         starts_at=timezone.now() - dt.timedelta(days=30),
         status=Meeting.Status.HELD,
@@ -117,11 +122,7 @@ def cast(committees):
     seat(sales, on_committee)
     lapsed_company = CompanyFactory(period=LAPSED)
     lapsed = member(lapsed_company)
-    Seat.objects.create(
-        committee=sales,
-        person=lapsed.representations.get(),
-        start=dt.date(2020, 1, 1),
-    )
+    SeatFactory(committee=sales, person=lapsed.representations.get(), start=dt.date(2020, 1, 1))
     return {
         "committee": sales,
         "anonymous": None,
@@ -166,13 +167,13 @@ def test_no_document_is_reachable_under_the_public_media_address(cast, settings)
 
 def test_my_committees_shows_members_their_meetings_documents_and_colleagues(cast):
     sales = cast["committee"]
-    upcoming = Meeting.objects.create(
+    upcoming = MeetingFactory(
         committee=sales,
         starts_at=timezone.now() + dt.timedelta(days=10),
         agenda_fr="<p>Ordre du jour du comité</p>",
         video_url="https://visio.example/comite",
     )
-    past = Meeting.objects.create(
+    past = MeetingFactory(
         committee=sales, starts_at=timezone.now() - dt.timedelta(days=10), status="held"
     )
     document(sales, Document.Access.COMMITTEE, "Procès-verbal du comité", past)
@@ -195,10 +196,10 @@ def test_my_committees_shows_members_their_meetings_documents_and_colleagues(cas
 def test_meeting_times_are_shown_in_quebec_time_across_the_daylight_saving_change(cast):
     sales = cast["committee"]
     # Daylight saving time ends on 1 November 2026: 10:00 is 14:00 UTC before, 15:00 after.
-    before = Meeting.objects.create(
+    before = MeetingFactory(
         committee=sales, starts_at=dt.datetime(2026, 10, 30, 10, 0, tzinfo=QUEBEC)
     )
-    after = Meeting.objects.create(
+    after = MeetingFactory(
         committee=sales, starts_at=dt.datetime(2026, 11, 2, 10, 0, tzinfo=QUEBEC)
     )
     before.refresh_from_db()
@@ -212,7 +213,7 @@ def test_meeting_times_are_shown_in_quebec_time_across_the_daylight_saving_chang
 
 
 def test_the_calendar_file_holds_the_meeting_in_quebec_time(cast):
-    meeting = Meeting.objects.create(
+    meeting = MeetingFactory(
         committee=cast["committee"],
         starts_at=dt.datetime(2026, 11, 2, 10, 0, tzinfo=QUEBEC),
         ends_at=dt.datetime(2026, 11, 2, 12, 0, tzinfo=QUEBEC),
@@ -241,7 +242,7 @@ def test_staff_email_the_notice_to_each_member_in_their_language(
     english.preferred_language = "en"
     english.save()
     seat(cast["committee"], english)
-    meeting = Meeting.objects.create(
+    meeting = MeetingFactory(
         committee=cast["committee"], starts_at=dt.datetime(2026, 12, 3, 9, 0, tzinfo=QUEBEC)
     )
     staff_client = as_(cast["staff"])
@@ -372,7 +373,7 @@ def test_a_mail_failure_during_the_notice_is_reported_not_an_error(cast, monkeyp
         raise ConnectionRefusedError("smtp down")
 
     monkeypatch.setattr("django.core.mail.message.EmailMessage.send", refuse)
-    meeting = Meeting.objects.create(
+    meeting = MeetingFactory(
         committee=cast["committee"], starts_at=timezone.now() + dt.timedelta(days=3)
     )
     response = as_(cast["staff"]).post(
@@ -420,8 +421,8 @@ def test_admin_lists_start_on_current_seats_and_upcoming_meetings(cast):
     sales = cast["committee"]
     old = member(first_name="Ancienne")
     seat(sales, old, start=dt.date(2021, 1, 1), end=dt.date(2021, 12, 31))
-    Meeting.objects.create(committee=sales, starts_at=dt.datetime(2021, 3, 1, 9, tzinfo=QUEBEC))
-    Meeting.objects.create(committee=sales, starts_at=dt.datetime(2030, 3, 1, 9, tzinfo=QUEBEC))
+    MeetingFactory(committee=sales, starts_at=dt.datetime(2021, 3, 1, 9, tzinfo=QUEBEC))
+    MeetingFactory(committee=sales, starts_at=dt.datetime(2030, 3, 1, 9, tzinfo=QUEBEC))
     staff = as_(cast["staff"])
     seats = staff.get("/admin/members/seat/").content.decode()
     assert "Ancienne" not in seats
@@ -431,7 +432,7 @@ def test_admin_lists_start_on_current_seats_and_upcoming_meetings(cast):
 
 
 def test_staff_admin_pages_for_committees_open(cast):
-    meeting = Meeting.objects.create(
+    meeting = MeetingFactory(
         committee=cast["committee"], starts_at=timezone.now() + dt.timedelta(days=3)
     )
     document(cast["committee"], Document.Access.COMMITTEE, "Procès-verbal", meeting)
@@ -451,7 +452,7 @@ def test_staff_admin_pages_for_committees_open(cast):
 
 
 def test_the_dashboard_lists_my_next_committee_meetings(cast):
-    Meeting.objects.create(
+    MeetingFactory(
         committee=cast["committee"], starts_at=dt.datetime(2031, 5, 6, 9, 0, tzinfo=QUEBEC)
     )
     page = as_(cast["on_committee"]).get("/fr/espace-membre/").content.decode()

@@ -6,19 +6,22 @@ import io
 
 import pytest
 from django.core import mail
-from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 from reversion.models import Version
 
-from members.models import Committee, Company, Document, Invitation, Meeting, Membership, Seat
+from members.models import Committee, Company, Invitation, Membership, Seat
 from tests.admin_forms import submitted
 from tests.factories import (
     ArticleFactory,
     CompanyFactory,
+    DocumentFactory,
+    InvitationFactory,
+    MeetingFactory,
     MembershipFactory,
     RepresentativeFactory,
+    SeatFactory,
     UserFactory,
     image_upload,
 )
@@ -45,12 +48,7 @@ def test_archiving_takes_a_company_out_of_sight_and_restoring_brings_it_back(sta
     company = CompanyFactory(name="Moules Archivés inc.")
     member = member_of(company)
     article = ArticleFactory(body_fr=f"<p>{SECRET}</p>", members_only=True)
-    invitation = Invitation.objects.create(
-        company=company,
-        email="nouveau@exemple.qc.ca",
-        token_hash="x" * 64,
-        expires_at=timezone.now() + Invitation.VALID_FOR,
-    )
+    invitation = InvitationFactory(company=company, email="nouveau@exemple.qc.ca")
     assert SECRET in member.get(article.get_absolute_url()).content.decode()
 
     response = staff_client.post(
@@ -173,10 +171,9 @@ def committee():
     committee = Committee.objects.get(axis="sales")
     user = UserFactory()
     person = RepresentativeFactory(user=user, email=user.email)
-    Seat.objects.create(committee=committee, person=person, role=Seat.Role.MEMBER)
-    meeting = Meeting.objects.create(committee=committee, starts_at=timezone.now())
-    document = Document(committee=committee, meeting=meeting, title_fr="Procès-verbal")
-    document.file.save("pv.pdf", ContentFile(b"%PDF-1.4 pv"), save=True)
+    SeatFactory(committee=committee, person=person, role=Seat.Role.MEMBER)
+    meeting = MeetingFactory(committee=committee, starts_at=timezone.now())
+    DocumentFactory(meeting=meeting, title_fr="Procès-verbal", file__filename="pv.pdf")
     return committee
 
 

@@ -13,22 +13,18 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from members.models import (
-    Application,
-    Committee,
-    Company,
-    Invitation,
-    Meeting,
-    Representative,
-    Seat,
-)
+from members.models import Application, Company, Invitation, Representative
 from tests.factories import (
     PASSWORD,
     TOTP_SECRET,
     ApplicationFactory,
+    CommitteeFactory,
     CompanyFactory,
+    EmailAddressFactory,
+    MeetingFactory,
     MembershipCategoryFactory,
     RepresentativeFactory,
+    SeatFactory,
     UserFactory,
     log_in,
     totp_code,
@@ -61,7 +57,7 @@ def member(client):
 
 def member_with_an_unverified_address(client):
     user = member(client)
-    EmailAddress.objects.create(user=user, email="nouvelle@exemple.qc.ca")
+    EmailAddressFactory(user=user, email="nouvelle@exemple.qc.ca")
     client.force_login(user)
     return user
 
@@ -74,7 +70,7 @@ def member_logged_in(client):
 
 def member_never_verified(client):
     user = UserFactory(email="membre@exemple.qc.ca", verified_email=False)
-    EmailAddress.objects.create(user=user, email=user.email, primary=True)
+    EmailAddressFactory(user=user, email=user.email, primary=True)
     return user
 
 
@@ -179,7 +175,7 @@ def reset_password(client, user, settings):
 
 
 def remove_an_address(client, user):
-    user.emailaddress_set.create(email="seconde@exemple.qc.ca", verified=True)
+    EmailAddressFactory(user=user, email="seconde@exemple.qc.ca", verified=True)
     client.force_login(user)
     return client.post(
         "/fr/compte/email/", {"action_remove": "", "email": "seconde@exemple.qc.ca"}, follow=True
@@ -191,7 +187,7 @@ def address_removed(user) -> bool:
 
 
 def make_another_address_primary(client, user):
-    user.emailaddress_set.create(email="seconde@exemple.qc.ca", verified=True)
+    EmailAddressFactory(user=user, email="seconde@exemple.qc.ca", verified=True)
     client.force_login(user)
     return client.post(
         "/fr/compte/email/", {"action_primary": "", "email": "seconde@exemple.qc.ca"}, follow=True
@@ -355,12 +351,10 @@ def reject(staff):
 
 
 def meeting_notice(staff):
-    committee = Committee.objects.create(name_fr="Comité d’essai", slug="essai")
+    committee = CommitteeFactory(name_fr="Comité d’essai", slug="essai")
     person = RepresentativeFactory(user=UserFactory())
-    Seat.objects.create(committee=committee, person=person)
-    meeting = Meeting.objects.create(
-        committee=committee, starts_at=timezone.now() + dt.timedelta(days=3)
-    )
+    SeatFactory(committee=committee, person=person)
+    meeting = MeetingFactory(committee=committee, starts_at=timezone.now() + dt.timedelta(days=3))
     data = {"action": "send_notice", "_selected_action": [meeting.pk]}
 
     def not_marked_sent() -> bool:
@@ -414,12 +408,10 @@ def test_a_meeting_notice_stops_asking_a_mail_server_out_of_reach(
         "send_messages",
         lambda backend, messages: attempts.append(messages) or down(backend, messages),
     )
-    committee = Committee.objects.create(name_fr="Comité d’essai", slug="essai")
+    committee = CommitteeFactory(name_fr="Comité d’essai", slug="essai")
     for _ in range(3):
-        Seat.objects.create(committee=committee, person=RepresentativeFactory(user=UserFactory()))
-    meeting = Meeting.objects.create(
-        committee=committee, starts_at=timezone.now() + dt.timedelta(days=3)
-    )
+        SeatFactory(committee=committee, person=RepresentativeFactory(user=UserFactory()))
+    meeting = MeetingFactory(committee=committee, starts_at=timezone.now() + dt.timedelta(days=3))
     response = log_in(Client(), staff).post(
         "/admin/members/meeting/",
         {"action": "send_notice", "_selected_action": [meeting.pk]},

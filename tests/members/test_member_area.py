@@ -22,6 +22,9 @@ from tests.factories import (
     PASSWORD,
     ApplicationFactory,
     CompanyFactory,
+    EmailAddressFactory,
+    InvitationFactory,
+    RenewalReminderFactory,
     RepresentativeFactory,
     StaffFactory,
     UserFactory,
@@ -148,11 +151,7 @@ def test_anonymous_visitors_are_sent_to_log_in(client):
 def test_ids_of_another_company_typed_into_a_form_are_refused(world):
     client = as_(world["admin"])
     foreign_person = world["other"].representatives.get()
-    foreign_invitation = world["other"].invitations.create(
-        email="x@exemple.qc.ca",
-        token_hash="x" * 64,
-        expires_at=dt.datetime(2100, 1, 1, tzinfo=dt.UTC),
-    )
+    foreign_invitation = InvitationFactory(company=world["other"], email="x@exemple.qc.ca")
     url = f"{AREA}entreprises/{world['company'].slug}/collegues/"
     for data in (
         {"action": "remove", "person": foreign_person.pk},
@@ -421,11 +420,9 @@ def test_closing_an_account_erases_the_person_and_keeps_the_company(world):
     with reversion.create_revision():
         me.save()
     ApplicationFactory(email=email.upper(), first_name="Alex", phone="418 555-0000")
-    world["other"].invitations.create(
-        email=email, token_hash="y" * 64, expires_at=dt.datetime(2100, 1, 1, tzinfo=dt.UTC)
-    )
-    RenewalReminder.objects.create(
-        membership=world["company"].memberships.get(), kind="ending", email=email
+    InvitationFactory(company=world["other"], email=email)
+    RenewalReminderFactory(
+        membership=world["company"].memberships.get(), kind=RenewalReminder.Kind.ENDING, email=email
     )
     wrong = client.post(f"{AREA}profil/fermer/", {"password": "mauvais", "confirm": "on"})
     assert wrong.status_code == 400 and "pas votre mot de passe" in wrong.content.decode()
@@ -448,7 +445,7 @@ def test_closing_leaves_alone_what_an_unverified_address_points_to(world):
     """Anyone can add someone else's address to their account without verifying it:
     closing the account must not erase that other person."""
     someone_else = world["other"].representatives.get()
-    world["admin"].emailaddress_set.create(email=someone_else.email.upper(), verified=False)
+    EmailAddressFactory(user=world["admin"], email=someone_else.email.upper(), verified=False)
     as_(world["admin"]).post(f"{AREA}profil/fermer/", {"password": PASSWORD, "confirm": "on"})
     assert Representative.objects.filter(pk=someone_else.pk).exists()
     assert AccountClosure.objects.get().company == world["company"]

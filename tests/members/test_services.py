@@ -13,7 +13,12 @@ from reversion.models import Version
 
 from members import services
 from members.models import Company, Membership, RenewalReminder, Representative, Status
-from tests.factories import CompanyFactory, MembershipFactory, RepresentativeFactory
+from tests.factories import (
+    CompanyFactory,
+    MembershipFactory,
+    RenewalReminderFactory,
+    RepresentativeFactory,
+)
 from tests.mail import FailingEmailBackend
 
 pytestmark = pytest.mark.django_db
@@ -146,7 +151,7 @@ def test_the_reminders_stop_asking_a_mail_server_out_of_reach(
     """Each reminder would wait for the server (EMAIL_TIMEOUT) and log its own traceback;
     all those left are named as not sent, for the next run, but not one sent before."""
     RepresentativeFactory(company=ending_company, email="deja.relance@ex.ca")
-    RenewalReminder.objects.create(
+    RenewalReminderFactory(
         membership=ending_company.memberships.get(),
         kind=RenewalReminder.Kind.ENDING,
         email="deja.relance@ex.ca",
