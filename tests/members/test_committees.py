@@ -151,18 +151,25 @@ def test_every_download_checks_who_asks(cast, access):
         if expected == 200:
             assert response["Content-Disposition"].startswith("attachment")
             assert b"".join(response.streaming_content).startswith(b"%PDF")
+        else:
+            assert "Accès refusé" in response.content.decode(), (who, access)
 
 
 def test_no_document_is_reachable_under_the_public_media_address(cast, settings):
     doc = document(cast["committee"], Document.Access.COMMITTEE, "Secret")
     assert not str(settings.PRIVATE_MEDIA_ROOT).startswith(str(settings.MEDIA_ROOT))
+    # The file is there, and opens through the checked view for its committee.
+    assert (settings.PRIVATE_MEDIA_ROOT / doc.file.name).is_file()
+    download = as_(cast["on_committee"]).get(doc.get_absolute_url())
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
     for who in WHO:
         client = as_(cast[who])
         assert client.get(f"/media/{doc.file.name}").status_code == 404
         escape = client.get(f"/media/../private-media/{doc.file.name}")
         assert escape.status_code in (400, 404)
     assert doc.file.url == doc.get_absolute_url()  # the checked view, never a file address
-    assert Client().get("/fr/comites/documents/999999/").status_code == 404
+    unknown = Client().get("/fr/comites/documents/999999/")
+    assert unknown.status_code == 404 and "Page introuvable" in unknown.content.decode()
 
 
 def test_my_committees_shows_members_their_meetings_documents_and_colleagues(cast):
@@ -231,8 +238,11 @@ def test_the_calendar_file_holds_the_meeting_in_quebec_time(cast):
     assert "LOCATION:Lévis" in ics and "Suivi du plan" in ics
     assert f"UID:meeting-{meeting.pk}@" in ics
     for outsider in ("member", "lapsed"):
-        assert as_(cast[outsider]).get(url).status_code == 404
-    assert as_(None).get(url).status_code == 302
+        refused = as_(cast[outsider]).get(url)
+        assert refused.status_code == 404 and "Page introuvable" in refused.content.decode()
+    anonymous = as_(None).get(url)
+    assert anonymous.status_code == 302
+    assert anonymous["Location"].startswith("/fr/compte/login/")
 
 
 def test_staff_email_the_notice_to_each_member_in_their_language(
@@ -294,8 +304,18 @@ def test_public_pages_leave_out_the_seats_of_lapsed_companies(cast, client):
     lapsed = cast["lapsed"].representations.get()
     lapsed.visibility = "public"
     lapsed.save()
-    for url in ("/fr/comites/", cast["committee"].get_absolute_url()):
-        assert lapsed.company.name not in client.get(url).content.decode()
+    listed = cast["on_committee"].representations.get()
+    listed.visibility = "public"
+    listed.save()
+    shown = {
+        "/fr/comites/": cast["committee"].name_fr,
+        cast["committee"].get_absolute_url(): listed.full_name,  # the seat still in force
+    }
+    for url, expected in shown.items():
+        page = client.get(url)
+        assert page.status_code == 200 and expected in page.content.decode(), url
+        assert lapsed.company.name not in page.content.decode(), url
+        assert lapsed.full_name not in page.content.decode(), url
 
 
 def test_two_chairs_in_one_admin_submission_are_refused(committees):
@@ -364,8 +384,10 @@ def test_a_committee_text_too_long_or_on_two_lines_is_refused_in_the_admin(
 
 def test_a_document_whose_file_is_gone_answers_404(cast):
     doc = document(cast["committee"], Document.Access.PUBLIC, "Disparu")
+    assert Client().get(doc.get_absolute_url()).status_code == 200
     doc.file.storage.delete(doc.file.name)
-    assert Client().get(doc.get_absolute_url()).status_code == 404
+    gone = Client().get(doc.get_absolute_url())
+    assert gone.status_code == 404 and "Page introuvable" in gone.content.decode()
 
 
 def test_a_mail_failure_during_the_notice_is_reported_not_an_error(cast, monkeypatch):
@@ -425,6 +447,7 @@ def test_admin_lists_start_on_current_seats_and_upcoming_meetings(cast):
     MeetingFactory(committee=sales, starts_at=dt.datetime(2030, 3, 1, 9, tzinfo=QUEBEC))
     staff = as_(cast["staff"])
     seats = staff.get("/admin/members/seat/").content.decode()
+    assert cast["on_committee"].representations.get().full_name in seats  # a current seat
     assert "Ancienne" not in seats
     assert "Ancienne" in staff.get("/admin/members/seat/?term=all").content.decode()
     meetings = staff.get("/admin/members/meeting/").content.decode()
@@ -437,14 +460,15 @@ def test_staff_admin_pages_for_committees_open(cast):
     )
     document(cast["committee"], Document.Access.COMMITTEE, "Procès-verbal", meeting)
     staff = as_(cast["staff"])
-    for url in (
-        "/admin/members/meeting/add/",
-        f"/admin/members/meeting/{meeting.pk}/change/",
-        "/admin/members/committee/add/",
-        "/admin/members/representative/",
+    for url, shown in (
+        ("/admin/members/meeting/add/", 'name="starts_at_0"'),
+        (f"/admin/members/meeting/{meeting.pk}/change/", "Procès-verbal"),
+        ("/admin/members/committee/add/", 'name="mandate_fr"'),
+        ("/admin/members/representative/", cast["on_committee"].representations.get().email),
     ):
         response = staff.get(url)
         assert response.status_code == 200, url
+        assert shown in response.content.decode(), url
     page = staff.get(f"/admin/members/meeting/{meeting.pk}/change/").content.decode()
     # The document links to the checked download view, never to a file address.
     assert f'href="/fr/comites/documents/{meeting.documents.get().pk}/"' in page
@@ -457,7 +481,10 @@ def test_the_dashboard_lists_my_next_committee_meetings(cast):
     )
     page = as_(cast["on_committee"]).get("/fr/espace-membre/").content.decode()
     assert "6 mai 2031 09:00" in page and "Ventes et développement de marché" in page
-    assert "6 mai 2031" not in as_(cast["member"]).get("/fr/espace-membre/").content.decode()
+    elsewhere = as_(cast["member"]).get("/fr/espace-membre/").content.decode()
+    assert "<h1>Espace membre</h1>" in elsewhere
+    assert cast["member"].representations.get().company.name in elsewhere
+    assert "6 mai 2031" not in elsewhere
 
 
 @pytest.mark.parametrize(("size", "accepted"), [(2048, True), (2049, False)])
@@ -488,6 +515,9 @@ def test_a_document_up_to_the_size_limit_is_accepted_and_a_larger_one_refused(
     response = as_(StaffFactory()).post(f"/admin/members/committee/{committee.pk}/change/", data)
 
     assert Document.objects.filter(committee=committee).exists() is accepted
-    if not accepted:
+    if accepted:
+        assert response.status_code == 302
+        assert response["Location"] == "/admin/members/committee/"
+    else:
         assert response.status_code == 200
         assert "la limite est de 2,0\xa0Kio" in response.content.decode()

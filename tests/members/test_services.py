@@ -71,7 +71,7 @@ def ending_company(settings):
     today = timezone.localdate()
     company = CompanyFactory(
         name="Firme qui finit",
-        period=(today - dt.timedelta(days=340), today + dt.timedelta(days=24)),
+        period=(today - dt.timedelta(days=340), ending_company_end()),
     )
     RepresentativeFactory(company=company, email="admin.fr@ex.ca", preferred_language="fr")
     RepresentativeFactory(company=company, email="admin.en@ex.ca", preferred_language="en")
@@ -79,6 +79,10 @@ def ending_company(settings):
         company=company, email="collegue@ex.ca", role=Representative.Role.COLLEAGUE
     )
     return company
+
+
+def ending_company_end() -> dt.date:
+    return timezone.localdate() + dt.timedelta(days=24)
 
 
 def run_reminders(today=None):
@@ -104,11 +108,14 @@ def test_administrators_reminded_once_in_their_language(ending_company):
 
 def test_no_reminder_before_the_window_or_after_renewal(ending_company, staff):
     today = timezone.localdate()
+    # The same period, not renewed: reminded once the window opens.
+    not_renewed = CompanyFactory(period=(today - dt.timedelta(days=340), ending_company_end()))
+    RepresentativeFactory(company=not_renewed, email="autre@ex.ca")
     run_reminders(today - dt.timedelta(days=10))  # 34 days before the end
     assert not mail.outbox
     services.membership_renew(company=ending_company, by=staff)
     run_reminders()
-    assert not mail.outbox
+    assert [m.to for m in mail.outbox] == [["autre@ex.ca"]]
 
 
 def test_lapsed_reminder_on_the_day_grace_ends(ending_company):
