@@ -46,7 +46,10 @@ def scan(page, axe_js, urls) -> list[str]:
     for url in urls:
         for width in (1280, 320):
             page.set_viewport_size({"width": width, "height": 900})
-            page.goto(url)
+            response = page.goto(url)
+            if response.status != 200:  # the scan would pass on an error page
+                problems.append(f"{url} @{width}px: answered {response.status}")
+                continue
             # Evaluated by the browser's devtools, which the page's CSP does not govern: an
             # inline <script> with axe-core would be refused, as the policy means it to be.
             page.evaluate(axe_js)

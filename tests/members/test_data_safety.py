@@ -93,7 +93,8 @@ def test_archiving_takes_a_company_out_of_sight_and_restoring_brings_it_back(sta
     )
 
     assert "1 entreprise restaurée" in response.content.decode()
-    assert client.get(company.get_absolute_url()).status_code == 200
+    back = client.get(company.get_absolute_url())
+    assert back.status_code == 200 and "<h1>Moules Archivés inc.</h1>" in back.content.decode()
     assert "Moules Archivés" in client.get("/fr/membres/").content.decode()
     assert SECRET in member.get(article.get_absolute_url()).content.decode()
 

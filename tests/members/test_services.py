@@ -188,6 +188,8 @@ def test_history_of_a_company_is_kept(staff_client):
     response = staff_client.get(f"/admin/members/company/{company.pk}/history/")
     assert response.status_code == 200
     assert Version.objects.get_for_object(company).count() == 2
+    for version in Version.objects.get_for_object(company):  # each listed, to look at
+        assert f"/history/{version.pk}/" in response.content.decode()
 
 
 def test_membership_end_cannot_precede_start_nor_overlap():

@@ -46,8 +46,10 @@ def test_scheduled_article_appears_by_itself_when_its_time_comes(client):
         title_fr="Annonce programmée", slug_fr="annonce-programmee", publish_at=publish_at
     )
 
-    assert "Annonce programmée" not in client.get("/fr/nouvelles/").content.decode()
-    assert client.get("/fr/nouvelles/annonce-programmee/").status_code == 404
+    listing = client.get("/fr/nouvelles/").content.decode()
+    assert "<h1>Nouvelles</h1>" in listing and "Annonce programmée" not in listing
+    not_yet = client.get("/fr/nouvelles/annonce-programmee/")
+    assert not_yet.status_code == 404 and "Page introuvable" in not_yet.content.decode()
 
     later = publish_at + dt.timedelta(minutes=1)
     with mock.patch("django.utils.timezone.now", return_value=later):
