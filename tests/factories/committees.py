@@ -22,13 +22,13 @@ class CommitteeFactory(DjangoModelFactory):
     name_en = factory.Sequence(lambda n: f"Committee {n}")
     slug = factory.Sequence(lambda n: f"comite-{n}")
     axis = StrategicAxis.SALES
-    mandate_fr = "Suivre le plan stratégique."
-    mandate_en = "Follow the strategic plan."
+    mandate_fr = "Faire croître les ventes des membres."
+    mandate_en = "Grow the members' sales."
 
 
 class SeatFactory(DjangoModelFactory):
-    """A member's seat, from today with no end, held by a person of a member company;
-    ``secretary=True`` for the staff secretary's."""
+    """A member's seat, running from today with no end, held by an administrator of an
+    active company unless told otherwise; ``secretary=True`` for the staff secretary's."""
 
     class Meta:
         model = Seat
@@ -45,13 +45,14 @@ class SeatFactory(DjangoModelFactory):
 
 
 class MeetingFactory(DjangoModelFactory):
-    """A planned meeting a week from now; ``held=True`` for one a month ago."""
+    """A planned meeting in ten days; ``held=True`` for one held a month ago."""
 
     class Meta:
         model = Meeting
 
     committee = factory.SubFactory(CommitteeFactory)
-    starts_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=7))
+    starts_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=10))
+    agenda_fr = "<p>Ordre du jour de la rencontre</p>"
 
     class Params:
         held = factory.Trait(
@@ -61,8 +62,8 @@ class MeetingFactory(DjangoModelFactory):
 
 
 class DocumentFactory(DjangoModelFactory):
-    """A committee's document with a small PDF file, for the committee only unless told;
-    given a meeting, it belongs to that meeting's committee."""
+    """A committee-only PDF (``access`` to change it), stored in the private storage; given
+    a meeting, it belongs to that meeting's committee."""
 
     class Meta:
         model = Document
@@ -73,6 +74,6 @@ class DocumentFactory(DjangoModelFactory):
         yes_declaration=factory.SelfAttribute("meeting.committee"),
         no_declaration=factory.SubFactory(CommitteeFactory),
     )
-    title_fr = factory.Sequence(lambda n: f"Document {n}")
+    title_fr = factory.Sequence(lambda n: f"Procès-verbal {n}")
     access = Document.Access.COMMITTEE
     file = factory.django.FileField(filename="document.pdf", data=PDF)

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 # Enough of a PDF for what the portal checks: its extension and its first bytes.
-PDF = b"%PDF-1.4 un document de comite"
+PDF = b"%PDF-1.4 document"
 
 
 def image_upload(
