@@ -15,12 +15,16 @@ from urllib.parse import quote
 
 import pytest
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from members.models import Committee, Document
-from tests.factories import ArticleFactory, CompanyFactory, image_upload
+from tests.factories import (
+    ArticleFactory,
+    CommitteeFactory,
+    CompanyFactory,
+    DocumentFactory,
+    image_upload,
+)
 
 # Committed for real: pg_dump reads the database from another connection.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -89,11 +93,15 @@ def test_a_backup_restores_into_an_empty_database_with_every_file(tmp_path):
     article = ArticleFactory(
         title_fr="Nouvelle sauvegardée", cover=image_upload(), cover_alt_fr="Une usine"
     )
-    committee = Committee.objects.create(
+    committee = CommitteeFactory(
         name_fr="Comité sauvegardé", slug="comite-sauvegarde", axis="sales", mandate_fr="Mandat."
     )
-    document = Document(committee=committee, title_fr="Procès-verbal sauvegardé")
-    document.file.save("pv.pdf", ContentFile(b"%PDF-1.4 le proces-verbal"), save=True)
+    document = DocumentFactory(
+        committee=committee,
+        title_fr="Procès-verbal sauvegardé",
+        file__filename="pv.pdf",
+        file__data=b"%PDF-1.4 le proces-verbal",
+    )
     archive = tmp_path / "sauvegarde.tar.gz"
 
     call_command("backup", output=archive, stdout=io.StringIO())

@@ -48,7 +48,8 @@ def test_the_directory_shows_its_companies_and_counts(client):
 def test_a_member_logs_in(client):
     user = UserFactory()
 
-    assert client.get(LOGIN).status_code == 200
+    page = client.get(LOGIN)
+    assert page.status_code == 200 and 'name="password"' in page.content.decode()
     response = client.post(LOGIN, {"login": user.email, "password": PASSWORD})
 
     assert response.status_code == 302
@@ -141,10 +142,12 @@ def test_a_redis_that_answers_with_an_error_is_fallen_back_from_too(client, monk
         monkeypatch.setattr(RedisCacheClient, name, refuse)
     user = UserFactory()
 
-    assert client.get(LOGIN).status_code == 200
+    page = client.get(LOGIN)
+    assert page.status_code == 200 and 'name="password"' in page.content.decode()
     for _attempt in range(10):
         client.post(LOGIN, {"login": user.email, "password": "mauvais-mot-de-passe"})
     response = client.post(LOGIN, {"login": user.email, "password": PASSWORD})
 
     assert response.status_code == 429
+    assert "Trop de tentatives" in response.content.decode()
     assert client.get("/healthz").status_code == 503

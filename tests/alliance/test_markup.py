@@ -35,7 +35,9 @@ URLS = [
 
 @pytest.mark.parametrize("url", URLS)
 def test_page_is_valid_html_with_landmarks(client, content, url):
-    html = client.get(url).content.decode()
+    response = client.get(url)
+    assert response.status_code == (404 if url == "/en/nowhere/" else 200)
+    html = response.content.decode()
 
     parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
     document = parser.parse(html)  # raises on any parse error

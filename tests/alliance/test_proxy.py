@@ -48,7 +48,7 @@ def test_direct_a_forged_forwarded_for_does_not_escape_the_join_limit(client, se
 
 
 def test_behind_a_proxy_each_visitor_has_their_own_login_limit(client, behind_one_proxy):
-    UserFactory(email="bob@exemple.qc.ca")
+    bob = UserFactory(email="bob@exemple.qc.ca")
     for n in range(10):
         assert wrong_password(client, n, forwarded_for=ALICE).status_code == 200
 
@@ -62,13 +62,17 @@ def test_behind_a_proxy_each_visitor_has_their_own_login_limit(client, behind_on
         HTTP_X_FORWARDED_FOR=BOB,
     )
     assert logged_in.status_code == 302
+    assert client.session["_auth_user_id"] == str(bob.pk)
 
 
 def test_behind_a_proxy_each_applicant_has_their_own_join_limit(client, behind_one_proxy):
     for _n in range(5):
         assert join(client, forwarded_for=ALICE).status_code == 400
 
-    assert join(client, forwarded_for=ALICE).status_code == 429
+    limited = join(client, forwarded_for=ALICE)
+    assert limited.status_code == 429 and "Trop de tentatives" in limited.content.decode()
     assert join(client, forwarded_for=f"{BOB}, {ALICE}").status_code == 429
-    assert join(client, forwarded_for=BOB).status_code == 400
+    bobs_form = join(client, forwarded_for=BOB)
+    assert bobs_form.status_code == 400  # the form, with what is missing
+    assert "<h1>Demander l’adhésion</h1>" in bobs_form.content.decode()
     assert join(client, forwarded_for=f"{ALICE}, {BOB}").status_code == 400

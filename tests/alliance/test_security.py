@@ -140,10 +140,14 @@ def test_member_area_pages_that_only_read_refuse_writes(client, name, kwargs, me
 
 @pytest.mark.django_db
 def test_the_data_download_still_answers_get_and_head(client):
-    client.force_login(UserFactory())
+    user = UserFactory()
+    client.force_login(user)
 
-    assert client.get(_url("area:data-export")).status_code == 200
-    assert client.head(_url("area:data-export")).status_code == 200
+    download = client.get(_url("area:data-export"))
+    assert download.status_code == 200
+    assert json.loads(download.content)["account"]["email"] == user.email
+    head = client.head(_url("area:data-export"))
+    assert head.status_code == 200 and head["Content-Type"] == download["Content-Type"]
 
 
 @pytest.mark.django_db

@@ -24,6 +24,8 @@ def test_root_sends_visitors_to_their_language(client, accept, target):
 
     assert response.status_code == 302
     assert response["Location"] == target
+    home = client.get(target).content.decode()
+    assert f'<html lang="{target[1:3]}">' in home and "<h1>Alliance Polymères Québec</h1>" in home
 
 
 def test_home_shows_featured_latest_key_figures_and_a_call_to_join(client):

@@ -4,13 +4,20 @@ import datetime as dt
 import io
 
 import pytest
-from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from members.models import Committee, Document, Meeting, Seat
-from tests.factories import PASSWORD, CompanyFactory, RepresentativeFactory, UserFactory
+from tests.factories import (
+    PASSWORD,
+    CompanyFactory,
+    DocumentFactory,
+    MeetingFactory,
+    RepresentativeFactory,
+    SeatFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -22,16 +29,20 @@ def test_a_committee_member_downloads_the_minutes_a_visitor_sees_none(page, brow
     person = RepresentativeFactory(
         company=CompanyFactory(), user=user, email=user.email, visibility="public"
     )
-    Seat.objects.create(committee=committee, person=person, role=Seat.Role.CHAIR)
-    last = Meeting.objects.create(
+    SeatFactory(committee=committee, person=person, role=Seat.Role.CHAIR)
+    last = MeetingFactory(
         committee=committee,
         starts_at=timezone.now() - dt.timedelta(days=20),
         status=Meeting.Status.HELD,
         summary_fr="Bilan des projets de recyclage.",
     )
-    minutes = Document(committee=committee, meeting=last, title_fr="Procès-verbal de la réunion")
-    minutes.kind, minutes.access = Document.Kind.MINUTES, Document.Access.COMMITTEE
-    minutes.file.save("proces-verbal.pdf", ContentFile(b"%PDF-1.4 proces-verbal"), save=True)
+    minutes = DocumentFactory(
+        meeting=last,
+        title_fr="Procès-verbal de la réunion",
+        kind=Document.Kind.MINUTES,
+        access=Document.Access.COMMITTEE,
+        file__filename="proces-verbal.pdf",
+    )
 
     # A visitor: the committee, its chair and the summary, not the minutes.
     page.goto("/fr/comites/")

@@ -77,7 +77,8 @@ def test_authenticator_setup_shows_its_qr_code_under_the_policy(page, violations
 def test_public_pages_break_no_rule_of_the_policy(page, violations):
     ArticleFactory()
     for path in ("/fr/", "/fr/membres/", "/fr/nouvelles/", "/fr/compte/login/"):
-        page.goto(path)
+        response = page.goto(path)
+        assert response.status == 200, path
         page.wait_for_load_state("load")
     assert violations == [], "\n".join(violations)
 
@@ -128,7 +129,8 @@ def test_admin_pages_break_no_rule_of_the_policy(page, violations, log_in_to_adm
         "/admin/news/article/recover/",
         f"/admin/news/article/{article.pk}/history/",
     ):
-        page.goto(path)
+        response = page.goto(path)
+        assert response.status == 200, path
         page.wait_for_load_state("load")
     # The autocomplete of the classifications (select2) opens under the policy too.
     page.goto(f"/admin/members/company/{company.pk}/change/")

@@ -10,7 +10,6 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.adapter import get_adapter as get_mfa_adapter
 from allauth.mfa.totp.internal.auth import TOTP
 from django.core import mail
-from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import Client
 
@@ -19,6 +18,8 @@ from tests.factories import (
     PASSWORD,
     ArticleFactory,
     CompanyFactory,
+    DocumentFactory,
+    EmailAddressFactory,
     RepresentativeFactory,
     StaffFactory,
     UserFactory,
@@ -50,6 +51,9 @@ def send(staff_browser, django_capture_on_commit_callbacks):
         return re.search(r"https?://\S+/invitation/\S+/", mail.outbox[-1].body).group(0)
 
     return invite
+
+
+UNUSABLE = "Cette invitation ne peut pas être utilisée"
 
 
 def path_of(link: str) -> str:
@@ -121,12 +125,20 @@ def test_a_new_invitation_replaces_the_waiting_one(client, send):
     company = CompanyFactory()
     first = send(company, "deux@exemple.qc.ca")
     second = send(company, "deux@exemple.qc.ca")
-    assert client.get(path_of(first)).status_code == 410
-    assert client.get(path_of(second)).status_code == 200
+    replaced = client.get(path_of(first))
+    assert replaced.status_code == 410
+    assert UNUSABLE in replaced.content.decode()
+    current = client.get(path_of(second))
+    assert current.status_code == 200
+    assert "deux@exemple.qc.ca" in current.content.decode()
+    assert 'name="password1"' in current.content.decode()
 
 
 def test_an_unknown_link_is_a_404(client):
-    assert client.get("/fr/invitation/pas-un-vrai-jeton/").status_code == 404
+    response = client.get("/fr/invitation/pas-un-vrai-jeton/")
+    assert response.status_code == 404
+    assert UNUSABLE in response.content.decode()
+    assert "copié en entier" in response.content.decode()
 
 
 def test_bad_passwords_and_missing_consent_are_explained(client, send):
@@ -168,6 +180,7 @@ def test_someone_else_logged_in_cannot_accept(client, send):
     client.force_login(UserFactory())
     response = client.post(path_of(link), {"consent": "on"})
     assert response.status_code == 403
+    assert "envoyée à cible@exemple.qc.ca, mais vous êtes connecté" in response.content.decode()
     assert Invitation.objects.get().accepted_at is None
 
 
@@ -205,10 +218,14 @@ def test_staff_revoke_from_the_admin(staff_client, send, client):
     invitation = Invitation.objects.get()
     staff_client.post(INVITATIONS_ADMIN, {"action": "revoke", "_selected_action": [invitation.pk]})
     client.logout()
-    assert client.get(path_of(link)).status_code == 410
+    revoked = client.get(path_of(link))
+    assert revoked.status_code == 410
+    assert "Cette invitation a été retirée" in revoked.content.decode()
 
 
 # --- Login, rate limit, second factor --------------------------------------------------
+
+ADMIN_INDEX = "<h1>Site d’administration</h1>"
 
 
 def test_eleven_wrong_passwords_meet_the_rate_limit_page_in_french(client):
@@ -228,14 +245,18 @@ def test_staff_without_a_second_factor_are_sent_to_set_one_up(client):
     response = client.get("/admin/")
     assert response.status_code == 302
     assert "/totp/activate" in response["Location"]
+    told = client.get("/admin/", follow=True).content.decode()
+    assert "exigent un deuxième facteur" in told
     log_in(client, StaffFactory())
-    assert client.get("/admin/").status_code == 200
+    assert ADMIN_INDEX in client.get("/admin/").content.decode()
 
 
 def test_the_admin_login_goes_through_the_portal_login(client):
     response = client.get("/admin/login/?next=/admin/")
     assert response.status_code == 302
     assert response["Location"].startswith("/fr/compte/login/")
+    login = client.get(response["Location"])
+    assert login.status_code == 200 and 'name="password"' in login.content.decode()
 
 
 def test_staff_cannot_remove_their_last_second_factor(client):
@@ -263,10 +284,12 @@ STAFF_SECRET = "Le texte réservé au personnel"
 def reserved():
     """What only staff (or a committee, or members) may read, and where each is."""
     call_command("seed_reference", stdout=io.StringIO())
-    document = Document(
-        committee=Committee.objects.first(), title_fr="Procès-verbal", access="committee"
+    document = DocumentFactory(
+        committee=Committee.objects.first(),
+        title_fr="Procès-verbal",
+        access=Document.Access.COMMITTEE,
+        file__filename="pv.pdf",
     )
-    document.file.save("pv.pdf", ContentFile(b"%PDF-1.4 pv"), save=True)
     return {
         "draft": ArticleFactory(draft=True).get_absolute_url(),
         "members_only": ArticleFactory(
@@ -324,10 +347,12 @@ def test_staff_with_only_a_password_read_nothing_reserved_until_a_second_factor(
     client.post("/fr/compte/2fa/totp/activate/", {"code": totp_code(secret)})
     assert staff.authenticator_set.filter(type="totp").exists()
     assert [message.to for message in mail.outbox] == [[staff.email]]
-    assert client.get("/fr/compte/2fa/recovery-codes/").status_code == 200  # shown once
+    codes = client.get("/fr/compte/2fa/recovery-codes/")  # shown once
+    assert codes.status_code == 200
+    assert "Il y a 10 codes de récupération disponibles sur 10." in codes.content.decode()
 
     assert all(reads_as_staff(client, reserved).values())
-    assert client.get("/admin/").status_code == 200
+    assert ADMIN_INDEX in client.get("/admin/").content.decode()
 
 
 def test_staff_read_what_is_reserved_once_past_their_authenticator_app(client, reserved):
@@ -338,7 +363,7 @@ def test_staff_read_what_is_reserved_once_past_their_authenticator_app(client, r
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(staff.pk)
     assert all(reads_as_staff(client, reserved).values())
-    assert client.get("/admin/").status_code == 200
+    assert ADMIN_INDEX in client.get("/admin/").content.decode()
 
 
 def test_a_staff_session_that_never_passed_the_second_factor_is_asked_for_it(client, reserved):
@@ -351,7 +376,9 @@ def test_a_staff_session_that_never_passed_the_second_factor_is_asked_for_it(cli
     assert response["Location"].startswith("/fr/compte/2fa/reauthenticate/")
     assert "next=%2Fadmin%2Fmembers%2Fcompany%2F" in response["Location"]
     client.post(response["Location"], {"code": totp_code()})
-    assert client.get("/admin/members/company/").status_code == 200
+    companies = client.get("/admin/members/company/")
+    assert companies.status_code == 200
+    assert "Sélectionnez l’objet entreprise à changer" in companies.content.decode()
     assert all(reads_as_staff(client, reserved).values())
 
 
@@ -365,14 +392,18 @@ def test_adding_a_factor_to_an_account_that_has_one_asks_for_that_one(client):
         assert response.status_code == 302, page
         assert response["Location"].startswith("/fr/compte/2fa/reauthenticate/"), page
     client.post("/fr/compte/2fa/reauthenticate/", {"code": totp_code()})
-    assert client.get("/fr/compte/2fa/webauthn/add/").status_code == 200
+    add_a_key = client.get("/fr/compte/2fa/webauthn/add/")
+    assert add_a_key.status_code == 200
+    assert "Ajouter une clé de sécurité" in add_a_key.content.decode()
 
 
 def test_setting_up_a_first_factor_after_a_stale_login_asks_for_the_password(client):
     staff = StaffFactory(second_factor=False)
     log_in_with_password(client, staff)
     client.post("/fr/compte/reauthenticate/", {"password": PASSWORD})
-    assert client.get("/fr/compte/2fa/totp/activate/").status_code == 200
+    activate = client.get("/fr/compte/2fa/totp/activate/")
+    assert activate.status_code == 200
+    assert "Activer l'application d'authentification" in activate.content.decode()
     six_minutes_pass(client)
     response = client.get("/fr/compte/2fa/totp/activate/")
     assert response.status_code == 302 and "/reauthenticate/" in response["Location"]
@@ -417,12 +448,15 @@ def test_people_of_member_companies_read_members_only_news_lapsed_ones_do_not(cl
     client.force_login(lapsed)
     page = client.get(article.get_absolute_url())
     assert page.status_code == 200 and "Prix confidentiels" not in page.content.decode()
+    assert f"<h1>{article.title_fr}</h1>" in page.content.decode()
+    assert "Cet article est réservé aux membres" in page.content.decode()
 
 
 def test_members_only_people_show_to_active_members_only(client):
     company = CompanyFactory()
     RepresentativeFactory(company=company, first_name="Réservée", visibility="members")
     visitor = client.get(company.get_absolute_url()).content.decode()
+    assert f"<h1>{company.name}</h1>" in visitor
     assert "Réservée" not in visitor
     client.force_login(RepresentativeFactory(user=UserFactory()).user)
     assert "Réservée" in client.get(company.get_absolute_url()).content.decode()
@@ -454,7 +488,7 @@ def test_a_login_code_typed_wrong_three_times_is_refused_clearly(client):
 
 def test_an_invitation_to_an_address_another_account_verified_asks_to_log_in(client, send):
     user = UserFactory(email="principal@exemple.qc.ca")
-    user.emailaddress_set.create(email="secondaire@exemple.qc.ca", verified=True)
+    EmailAddressFactory(user=user, email="secondaire@exemple.qc.ca", verified=True)
     link = send(CompanyFactory(), "secondaire@exemple.qc.ca")
     response = client.post(path_of(link), account_form())
     assert response.status_code == 200 and "Un compte existe déjà" in response.content.decode()
@@ -532,8 +566,9 @@ def test_a_login_code_to_an_address_only_claimed_by_another_account_opens_nothin
 def test_an_account_that_only_claims_the_invited_address_cannot_accept(client, send, attacker):
     link = send(CompanyFactory(), VICTIM)
     client.force_login(attacker)
-    assert client.get(path_of(link)).status_code == 403
-    assert client.post(path_of(link), {"consent": "on"}).status_code == 403
+    for response in (client.get(path_of(link)), client.post(path_of(link), {"consent": "on"})):
+        assert response.status_code == 403
+        assert f"envoyée à {VICTIM}, mais vous êtes connecté" in response.content.decode()
     assert Invitation.objects.get().accepted_at is None
     assert not attacker.representations.exists()
 
@@ -550,7 +585,7 @@ def test_a_password_reset_to_an_address_only_claimed_by_another_account_resets_n
 
 def test_account_emails_to_a_second_verified_address_are_in_the_persons_language(client):
     user = UserFactory(email="principale@exemple.qc.ca", preferred_language="en")
-    user.emailaddress_set.create(email="seconde@exemple.qc.ca", verified=True)
+    EmailAddressFactory(user=user, email="seconde@exemple.qc.ca", verified=True)
     client.post("/fr/compte/login/code/", {"email": "seconde@exemple.qc.ca"})
     assert mail.outbox[-1].to == ["seconde@exemple.qc.ca"]
     assert mail.outbox[-1].body.startswith("Hello")
@@ -561,12 +596,14 @@ def test_accepting_again_after_changing_address_keeps_one_row_per_company(client
     company = CompanyFactory()
     user = UserFactory(email="ancienne@exemple.qc.ca")
     RepresentativeFactory(company=company, user=user, email="ancienne@exemple.qc.ca")
-    user.emailaddress_set.create(email="nouvelle@exemple.qc.ca", verified=True)
+    EmailAddressFactory(user=user, email="nouvelle@exemple.qc.ca", verified=True)
     link = send(company, "nouvelle@exemple.qc.ca", role="admin")
     client.force_login(user)
     assert client.post(path_of(link), {"consent": "on"}).status_code == 302
     assert company.representatives.get(user=user).role == "admin"
-    assert client.get(f"/fr/espace-membre/entreprises/{company.slug}/").status_code == 200
+    profile = client.get(f"/fr/espace-membre/entreprises/{company.slug}/")
+    assert profile.status_code == 200
+    assert f"<h1>Profil de {company.name}</h1>" in profile.content.decode()
 
 
 def test_every_admin_page_asks_staff_for_a_second_factor(client):
@@ -593,6 +630,8 @@ def test_the_admin_itself_refuses_a_staff_session_that_skipped_the_second_factor
 def test_a_mistyped_company_address_in_the_admin_is_not_an_error(staff_client):
     response = staff_client.get("/admin/members/company/abc/change/")
     assert response.status_code == 302  # back to the admin with "does not exist"
+    told = staff_client.get(response["Location"]).content.decode()
+    assert "Entreprise avec l’identifiant  «\xa0abc\xa0» n’existe pas" in told
 
 
 def test_the_login_page_offers_joining_not_signing_up(client):

@@ -91,9 +91,11 @@ def test_changelist_queries_do_not_grow(staff_client, count):
         RepresentativeFactory(company=company)
     staff_client.get(CHANGELIST)  # warm the session
     with CaptureQueriesContext(connection) as queries:
-        assert staff_client.get(CHANGELIST).status_code == 200
+        response = staff_client.get(CHANGELIST)
+        assert response.status_code == 200
     # Session, user, second-factor check, then the page's own queries.
     assert len(queries) <= 9, [q["sql"][:120] for q in queries]
+    assert len(listed(response)) == count
 
 
 def test_renew_and_mark_paid_actions(staff_client):
@@ -300,6 +302,7 @@ def test_viewing_and_editing_companies_is_not_enough(client, two_companies):
     csv = b"NEQ,Nom\n1199999999,Firme\n"
     assert import_file(client, csv, "import.csv", 0, confirm=False).status_code == 403
     content = client.get(f"{CHANGELIST}?status=all").content.decode()
+    assert "Élastomères Nord" in content and "Sans NEQ" in content
     assert f"{CHANGELIST}export/" not in content and f"{CHANGELIST}import/" not in content
 
 

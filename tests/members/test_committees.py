@@ -7,7 +7,6 @@ import zoneinfo
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
@@ -17,7 +16,10 @@ from members.models import Committee, Document, Meeting, Seat
 from tests.factories import (
     ArticleFactory,
     CompanyFactory,
+    DocumentFactory,
+    MeetingFactory,
     RepresentativeFactory,
+    SeatFactory,
     StaffFactory,
     UserFactory,
     log_in,
@@ -43,15 +45,18 @@ def member(company=None, **person):
 
 
 def seat(committee, user, role=Seat.Role.MEMBER, **fields):
-    return Seat.objects.create(
-        committee=committee, person=user.representations.get(), role=role, **fields
-    )
+    return SeatFactory(committee=committee, person=user.representations.get(), role=role, **fields)
 
 
 def document(committee, access, title, meeting=None):
-    doc = Document(committee=committee, meeting=meeting, title_fr=title, access=access)
-    doc.file.save(f"{access}.pdf", ContentFile(b"%PDF-1.4 " + title.encode()), save=True)
-    return doc
+    return DocumentFactory(
+        committee=committee,
+        meeting=meeting,
+        title_fr=title,
+        access=access,
+        file__filename=f"{access}.pdf",
+        file__data=b"%PDF-1.4 " + title.encode(),
+    )
 
 
 def as_(user) -> Client:
@@ -88,7 +93,7 @@ def test_a_committee_page_hides_what_visitors_may_not_see(client, committees):
     sales = committees["sales"]
     seat(sales, member(first_name="Publique", visibility="public"))
     seat(sales, member(first_name="Réservée", visibility="members"))
-    past = Meeting.objects.create(
+    past = MeetingFactory(
         committee=sales,
         starts_at=timezone.now() - dt.timedelta(days=30),
         status=Meeting.Status.HELD,
@@ -117,11 +122,7 @@ def cast(committees):
     seat(sales, on_committee)
     lapsed_company = CompanyFactory(period=LAPSED)
     lapsed = member(lapsed_company)
-    Seat.objects.create(
-        committee=sales,
-        person=lapsed.representations.get(),
-        start=dt.date(2020, 1, 1),
-    )
+    SeatFactory(committee=sales, person=lapsed.representations.get(), start=dt.date(2020, 1, 1))
     return {
         "committee": sales,
         "anonymous": None,
@@ -150,29 +151,36 @@ def test_every_download_checks_who_asks(cast, access):
         if expected == 200:
             assert response["Content-Disposition"].startswith("attachment")
             assert b"".join(response.streaming_content).startswith(b"%PDF")
+        else:
+            assert "Accès refusé" in response.content.decode(), (who, access)
 
 
 def test_no_document_is_reachable_under_the_public_media_address(cast, settings):
     doc = document(cast["committee"], Document.Access.COMMITTEE, "Secret")
     assert not str(settings.PRIVATE_MEDIA_ROOT).startswith(str(settings.MEDIA_ROOT))
+    # The file is there, and opens through the checked view for its committee.
+    assert (settings.PRIVATE_MEDIA_ROOT / doc.file.name).is_file()
+    download = as_(cast["on_committee"]).get(doc.get_absolute_url())
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
     for who in WHO:
         client = as_(cast[who])
         assert client.get(f"/media/{doc.file.name}").status_code == 404
         escape = client.get(f"/media/../private-media/{doc.file.name}")
         assert escape.status_code in (400, 404)
     assert doc.file.url == doc.get_absolute_url()  # the checked view, never a file address
-    assert Client().get("/fr/comites/documents/999999/").status_code == 404
+    unknown = Client().get("/fr/comites/documents/999999/")
+    assert unknown.status_code == 404 and "Page introuvable" in unknown.content.decode()
 
 
 def test_my_committees_shows_members_their_meetings_documents_and_colleagues(cast):
     sales = cast["committee"]
-    upcoming = Meeting.objects.create(
+    upcoming = MeetingFactory(
         committee=sales,
         starts_at=timezone.now() + dt.timedelta(days=10),
         agenda_fr="<p>Ordre du jour du comité</p>",
         video_url="https://visio.example/comite",
     )
-    past = Meeting.objects.create(
+    past = MeetingFactory(
         committee=sales, starts_at=timezone.now() - dt.timedelta(days=10), status="held"
     )
     document(sales, Document.Access.COMMITTEE, "Procès-verbal du comité", past)
@@ -195,10 +203,10 @@ def test_my_committees_shows_members_their_meetings_documents_and_colleagues(cas
 def test_meeting_times_are_shown_in_quebec_time_across_the_daylight_saving_change(cast):
     sales = cast["committee"]
     # Daylight saving time ends on 1 November 2026: 10:00 is 14:00 UTC before, 15:00 after.
-    before = Meeting.objects.create(
+    before = MeetingFactory(
         committee=sales, starts_at=dt.datetime(2026, 10, 30, 10, 0, tzinfo=QUEBEC)
     )
-    after = Meeting.objects.create(
+    after = MeetingFactory(
         committee=sales, starts_at=dt.datetime(2026, 11, 2, 10, 0, tzinfo=QUEBEC)
     )
     before.refresh_from_db()
@@ -212,7 +220,7 @@ def test_meeting_times_are_shown_in_quebec_time_across_the_daylight_saving_chang
 
 
 def test_the_calendar_file_holds_the_meeting_in_quebec_time(cast):
-    meeting = Meeting.objects.create(
+    meeting = MeetingFactory(
         committee=cast["committee"],
         starts_at=dt.datetime(2026, 11, 2, 10, 0, tzinfo=QUEBEC),
         ends_at=dt.datetime(2026, 11, 2, 12, 0, tzinfo=QUEBEC),
@@ -230,8 +238,11 @@ def test_the_calendar_file_holds_the_meeting_in_quebec_time(cast):
     assert "LOCATION:Lévis" in ics and "Suivi du plan" in ics
     assert f"UID:meeting-{meeting.pk}@" in ics
     for outsider in ("member", "lapsed"):
-        assert as_(cast[outsider]).get(url).status_code == 404
-    assert as_(None).get(url).status_code == 302
+        refused = as_(cast[outsider]).get(url)
+        assert refused.status_code == 404 and "Page introuvable" in refused.content.decode()
+    anonymous = as_(None).get(url)
+    assert anonymous.status_code == 302
+    assert anonymous["Location"].startswith("/fr/compte/login/")
 
 
 def test_staff_email_the_notice_to_each_member_in_their_language(
@@ -241,7 +252,7 @@ def test_staff_email_the_notice_to_each_member_in_their_language(
     english.preferred_language = "en"
     english.save()
     seat(cast["committee"], english)
-    meeting = Meeting.objects.create(
+    meeting = MeetingFactory(
         committee=cast["committee"], starts_at=dt.datetime(2026, 12, 3, 9, 0, tzinfo=QUEBEC)
     )
     staff_client = as_(cast["staff"])
@@ -293,8 +304,18 @@ def test_public_pages_leave_out_the_seats_of_lapsed_companies(cast, client):
     lapsed = cast["lapsed"].representations.get()
     lapsed.visibility = "public"
     lapsed.save()
-    for url in ("/fr/comites/", cast["committee"].get_absolute_url()):
-        assert lapsed.company.name not in client.get(url).content.decode()
+    listed = cast["on_committee"].representations.get()
+    listed.visibility = "public"
+    listed.save()
+    shown = {
+        "/fr/comites/": cast["committee"].name_fr,
+        cast["committee"].get_absolute_url(): listed.full_name,  # the seat still in force
+    }
+    for url, expected in shown.items():
+        page = client.get(url)
+        assert page.status_code == 200 and expected in page.content.decode(), url
+        assert lapsed.company.name not in page.content.decode(), url
+        assert lapsed.full_name not in page.content.decode(), url
 
 
 def test_two_chairs_in_one_admin_submission_are_refused(committees):
@@ -363,8 +384,10 @@ def test_a_committee_text_too_long_or_on_two_lines_is_refused_in_the_admin(
 
 def test_a_document_whose_file_is_gone_answers_404(cast):
     doc = document(cast["committee"], Document.Access.PUBLIC, "Disparu")
+    assert Client().get(doc.get_absolute_url()).status_code == 200
     doc.file.storage.delete(doc.file.name)
-    assert Client().get(doc.get_absolute_url()).status_code == 404
+    gone = Client().get(doc.get_absolute_url())
+    assert gone.status_code == 404 and "Page introuvable" in gone.content.decode()
 
 
 def test_a_mail_failure_during_the_notice_is_reported_not_an_error(cast, monkeypatch):
@@ -372,7 +395,7 @@ def test_a_mail_failure_during_the_notice_is_reported_not_an_error(cast, monkeyp
         raise ConnectionRefusedError("smtp down")
 
     monkeypatch.setattr("django.core.mail.message.EmailMessage.send", refuse)
-    meeting = Meeting.objects.create(
+    meeting = MeetingFactory(
         committee=cast["committee"], starts_at=timezone.now() + dt.timedelta(days=3)
     )
     response = as_(cast["staff"]).post(
@@ -420,10 +443,11 @@ def test_admin_lists_start_on_current_seats_and_upcoming_meetings(cast):
     sales = cast["committee"]
     old = member(first_name="Ancienne")
     seat(sales, old, start=dt.date(2021, 1, 1), end=dt.date(2021, 12, 31))
-    Meeting.objects.create(committee=sales, starts_at=dt.datetime(2021, 3, 1, 9, tzinfo=QUEBEC))
-    Meeting.objects.create(committee=sales, starts_at=dt.datetime(2030, 3, 1, 9, tzinfo=QUEBEC))
+    MeetingFactory(committee=sales, starts_at=dt.datetime(2021, 3, 1, 9, tzinfo=QUEBEC))
+    MeetingFactory(committee=sales, starts_at=dt.datetime(2030, 3, 1, 9, tzinfo=QUEBEC))
     staff = as_(cast["staff"])
     seats = staff.get("/admin/members/seat/").content.decode()
+    assert cast["on_committee"].representations.get().full_name in seats  # a current seat
     assert "Ancienne" not in seats
     assert "Ancienne" in staff.get("/admin/members/seat/?term=all").content.decode()
     meetings = staff.get("/admin/members/meeting/").content.decode()
@@ -431,19 +455,20 @@ def test_admin_lists_start_on_current_seats_and_upcoming_meetings(cast):
 
 
 def test_staff_admin_pages_for_committees_open(cast):
-    meeting = Meeting.objects.create(
+    meeting = MeetingFactory(
         committee=cast["committee"], starts_at=timezone.now() + dt.timedelta(days=3)
     )
     document(cast["committee"], Document.Access.COMMITTEE, "Procès-verbal", meeting)
     staff = as_(cast["staff"])
-    for url in (
-        "/admin/members/meeting/add/",
-        f"/admin/members/meeting/{meeting.pk}/change/",
-        "/admin/members/committee/add/",
-        "/admin/members/representative/",
+    for url, shown in (
+        ("/admin/members/meeting/add/", 'name="starts_at_0"'),
+        (f"/admin/members/meeting/{meeting.pk}/change/", "Procès-verbal"),
+        ("/admin/members/committee/add/", 'name="mandate_fr"'),
+        ("/admin/members/representative/", cast["on_committee"].representations.get().email),
     ):
         response = staff.get(url)
         assert response.status_code == 200, url
+        assert shown in response.content.decode(), url
     page = staff.get(f"/admin/members/meeting/{meeting.pk}/change/").content.decode()
     # The document links to the checked download view, never to a file address.
     assert f'href="/fr/comites/documents/{meeting.documents.get().pk}/"' in page
@@ -451,12 +476,15 @@ def test_staff_admin_pages_for_committees_open(cast):
 
 
 def test_the_dashboard_lists_my_next_committee_meetings(cast):
-    Meeting.objects.create(
+    MeetingFactory(
         committee=cast["committee"], starts_at=dt.datetime(2031, 5, 6, 9, 0, tzinfo=QUEBEC)
     )
     page = as_(cast["on_committee"]).get("/fr/espace-membre/").content.decode()
     assert "6 mai 2031 09:00" in page and "Ventes et développement de marché" in page
-    assert "6 mai 2031" not in as_(cast["member"]).get("/fr/espace-membre/").content.decode()
+    elsewhere = as_(cast["member"]).get("/fr/espace-membre/").content.decode()
+    assert "<h1>Espace membre</h1>" in elsewhere
+    assert cast["member"].representations.get().company.name in elsewhere
+    assert "6 mai 2031" not in elsewhere
 
 
 @pytest.mark.parametrize(("size", "accepted"), [(2048, True), (2049, False)])
@@ -487,6 +515,9 @@ def test_a_document_up_to_the_size_limit_is_accepted_and_a_larger_one_refused(
     response = as_(StaffFactory()).post(f"/admin/members/committee/{committee.pk}/change/", data)
 
     assert Document.objects.filter(committee=committee).exists() is accepted
-    if not accepted:
+    if accepted:
+        assert response.status_code == 302
+        assert response["Location"] == "/admin/members/committee/"
+    else:
         assert response.status_code == 200
         assert "la limite est de 2,0\xa0Kio" in response.content.decode()

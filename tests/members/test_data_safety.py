@@ -6,19 +6,22 @@ import io
 
 import pytest
 from django.core import mail
-from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 from reversion.models import Version
 
-from members.models import Committee, Company, Document, Invitation, Meeting, Membership, Seat
+from members.models import Committee, Company, Invitation, Membership, Seat
 from tests.admin_forms import submitted
 from tests.factories import (
     ArticleFactory,
     CompanyFactory,
+    DocumentFactory,
+    InvitationFactory,
+    MeetingFactory,
     MembershipFactory,
     RepresentativeFactory,
+    SeatFactory,
     UserFactory,
     image_upload,
 )
@@ -45,25 +48,34 @@ def test_archiving_takes_a_company_out_of_sight_and_restoring_brings_it_back(sta
     company = CompanyFactory(name="Moules Archivés inc.")
     member = member_of(company)
     article = ArticleFactory(body_fr=f"<p>{SECRET}</p>", members_only=True)
-    invitation = Invitation.objects.create(
-        company=company,
-        email="nouveau@exemple.qc.ca",
-        token_hash="x" * 64,
-        expires_at=timezone.now() + Invitation.VALID_FOR,
-    )
+    invitation = InvitationFactory(company=company, email="nouveau@exemple.qc.ca")
     assert SECRET in member.get(article.get_absolute_url()).content.decode()
+    # Where it shows before it is archived.
+    shown = {
+        "/fr/membres/": "Moules Archivés",
+        "/fr/membres/?q=archives": "Moules Archivés",
+        "/sitemap.xml": company.slug,
+    }
+    for url, text in shown.items():
+        assert text in client.get(url).content.decode(), url
+    assert "Moules Archivés" in member.get("/fr/espace-membre/").content.decode()
 
     response = staff_client.post(
         CHANGELIST, {"action": "archive", "_selected_action": [company.pk]}, follow=True
     )
 
     assert "1 entreprise archivée" in response.content.decode()
-    assert client.get(company.get_absolute_url()).status_code == 404
-    assert "Moules Archivés" not in client.get("/fr/membres/").content.decode()
-    assert "Moules Archivés" not in client.get("/fr/membres/?q=archives").content.decode()
-    assert company.slug not in client.get("/sitemap.xml").content.decode()
-    assert SECRET not in member.get(article.get_absolute_url()).content.decode()
-    assert "Moules Archivés" not in member.get("/fr/espace-membre/").content.decode()
+    gone = client.get(company.get_absolute_url())
+    assert gone.status_code == 404 and "Page introuvable" in gone.content.decode()
+    for url, text in shown.items():
+        page = client.get(url)
+        assert page.status_code == 200, url
+        assert text not in page.content.decode(), url
+    assert "<h1>Répertoire des membres</h1>" in client.get("/fr/membres/").content.decode()
+    members_only = member.get(article.get_absolute_url()).content.decode()
+    assert SECRET not in members_only and "Cet article est réservé aux membres" in members_only
+    dashboard = member.get("/fr/espace-membre/").content.decode()
+    assert "<h1>Espace membre</h1>" in dashboard and "Moules Archivés" not in dashboard
     invitation.refresh_from_db()
     assert invitation.revoked_at is not None
     # Staff see it only when they ask for the archive; its records are all there.
@@ -81,7 +93,8 @@ def test_archiving_takes_a_company_out_of_sight_and_restoring_brings_it_back(sta
     )
 
     assert "1 entreprise restaurée" in response.content.decode()
-    assert client.get(company.get_absolute_url()).status_code == 200
+    back = client.get(company.get_absolute_url())
+    assert back.status_code == 200 and "<h1>Moules Archivés inc.</h1>" in back.content.decode()
     assert "Moules Archivés" in client.get("/fr/membres/").content.decode()
     assert SECRET in member.get(article.get_absolute_url()).content.decode()
 
@@ -173,10 +186,9 @@ def committee():
     committee = Committee.objects.get(axis="sales")
     user = UserFactory()
     person = RepresentativeFactory(user=user, email=user.email)
-    Seat.objects.create(committee=committee, person=person, role=Seat.Role.MEMBER)
-    meeting = Meeting.objects.create(committee=committee, starts_at=timezone.now())
-    document = Document(committee=committee, meeting=meeting, title_fr="Procès-verbal")
-    document.file.save("pv.pdf", ContentFile(b"%PDF-1.4 pv"), save=True)
+    SeatFactory(committee=committee, person=person, role=Seat.Role.MEMBER)
+    meeting = MeetingFactory(committee=committee, starts_at=timezone.now())
+    DocumentFactory(meeting=meeting, title_fr="Procès-verbal", file__filename="pv.pdf")
     return committee
 
 
@@ -276,13 +288,16 @@ def test_deleting_a_category_still_in_use_says_what_to_do_instead(staff_client, 
 def test_an_archived_company_gets_no_renewal_reminder(staff_client, settings):
     settings.MEMBERSHIP_REMINDER_DAYS = 30
     today = timezone.localdate()
-    company = CompanyFactory(period=(today - dt.timedelta(days=340), today + dt.timedelta(days=24)))
+    ending = (today - dt.timedelta(days=340), today + dt.timedelta(days=24))
+    company = CompanyFactory(period=ending)
     RepresentativeFactory(company=company, email="admin@exemple.qc.ca")
+    # The same period, not archived: it is reminded.
+    RepresentativeFactory(company=CompanyFactory(period=ending), email="autre@exemple.qc.ca")
     staff_client.post(CHANGELIST, {"action": "archive", "_selected_action": [company.pk]})
 
     call_command("send_renewal_reminders", stdout=io.StringIO())
 
-    assert not mail.outbox
+    assert [message.to for message in mail.outbox] == [["autre@exemple.qc.ca"]]
 
 
 def test_nobody_can_be_invited_to_an_archived_company(staff_client):

@@ -23,8 +23,8 @@ from members.models import (
     Region,
     Representative,
     Seat,
-    Sector,
 )
+from tests.factories import MembershipCategoryFactory, ProcessFactory, SectorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,15 +39,15 @@ def reference():
         ("composites", "Composites"),
         ("caoutchouc", "Caoutchouc"),
     ]:
-        Sector.objects.get_or_create(slug=slug, defaults={"name_fr": name})
+        SectorFactory(slug=slug, name_fr=name)
     for slug, name_fr, name_en in [
         ("moulage-par-injection", "Moulage par injection", "Injection moulding"),
         ("thermoformage", "Thermoformage", "Thermoforming"),
         ("pultrusion", "Pultrusion", "Pultrusion"),
     ]:
-        Process.objects.get_or_create(slug=slug, defaults={"name_fr": name_fr, "name_en": name_en})
+        ProcessFactory(slug=slug, name_fr=name_fr, name_en=name_en)
     if not MembershipCategory.objects.exists():
-        MembershipCategory.objects.create(name_fr="Membre manufacturier", annual_fee="850.00")
+        MembershipCategoryFactory(name_fr="Membre manufacturier", annual_fee="850.00")
 
 
 @pytest.fixture

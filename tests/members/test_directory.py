@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from members.models import Representative
+from members.models import Company, Representative
 from tests.factories import (
     CompanyFactory,
     ProcessFactory,
@@ -196,8 +196,11 @@ def test_unknown_filter_value_is_a_clear_400(client):
 
 @pytest.mark.parametrize("page", ["abc", "0", "999"])
 def test_bad_page_is_404(client, page):
-    CompanyFactory()
-    assert client.get(DIRECTORY, {"page": page}).status_code == 404
+    company = CompanyFactory()
+    assert names(client.get(DIRECTORY, {"page": 1})) == [company.name]
+    response = client.get(DIRECTORY, {"page": page})
+    assert response.status_code == 404
+    assert "Page introuvable" in response.content.decode()
 
 
 def test_pagination_keeps_the_search(client, settings):
@@ -223,7 +226,10 @@ def test_directory_query_count_does_not_grow(client, django_assert_max_num_queri
         from django.test.utils import CaptureQueriesContext
 
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(DIRECTORY, params).status_code == 200
+            response = client.get(DIRECTORY, params)
+            assert response.status_code == 200
+        assert response.context["page_obj"].paginator.count == Company.objects.count()
+        assert names(response)
         return len(queries)
 
     small = count_queries(10)
@@ -272,7 +278,8 @@ def test_english_page_falls_back_to_french_marked_as_such(client):
 
 def test_lapsed_company_page_is_404_for_the_public(staff_client):
     company = CompanyFactory(name="Échue", period=lapsed_period())
-    assert Client().get(company.get_absolute_url()).status_code == 404
+    public = Client().get(company.get_absolute_url())
+    assert public.status_code == 404 and "Page introuvable" in public.content.decode()
     staff_view = staff_client.get(company.get_absolute_url())
     assert staff_view.status_code == 200
     notice = staff_view.content.decode()
@@ -312,16 +319,31 @@ def test_hidden_people_appear_nowhere_public(client):
     RepresentativeFactory(
         company=company, first_name="Secrète", last_name="Personne", email="secrete@ex.ca"
     )
-    for url in [DIRECTORY, company.get_absolute_url(), "/sitemap.xml", f"{DIRECTORY}?q=secrete"]:
-        content = client.get(url).content.decode()
+    for url, shown in [
+        (DIRECTORY, "Firme"),
+        (company.get_absolute_url(), "<h1>Firme</h1>"),
+        ("/sitemap.xml", f"/fr/membres/{company.slug}/"),
+        (f"{DIRECTORY}?q=secrete", "<h1>Répertoire des membres</h1>"),
+    ]:
+        response = client.get(url)
+        content = response.content.decode()
+        assert response.status_code == 200 and shown in content, url
         assert "Secrète" not in content and "secrete@ex.ca" not in content, url
+    assert names(client.get(DIRECTORY)) == ["Firme"]
     assert names(client.get(DIRECTORY, {"q": "secrete"})) == []
 
 
 def test_staff_notes_never_public(client):
     company = CompanyFactory(staff_notes="Retard de paiement chronique")
-    for url in [DIRECTORY, company.get_absolute_url(), f"{DIRECTORY}?q=retard"]:
-        assert "Retard de paiement" not in client.get(url).content.decode()
+    for url, shown in [
+        (DIRECTORY, company.name),
+        (company.get_absolute_url(), f"<h1>{company.name}</h1>"),
+        (f"{DIRECTORY}?q=retard", "<h1>Répertoire des membres</h1>"),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200 and shown in response.content.decode(), url
+        assert "Retard de paiement" not in response.content.decode(), url
+    assert names(client.get(DIRECTORY, {"q": "retard"})) == []  # notes are not searched
 
 
 def test_sitemap_lists_members_not_lapsed(client):
@@ -337,7 +359,11 @@ def test_company_page_query_count(client, django_assert_max_num_queries):
     company = CompanyFactory()
     RepresentativeFactory.create_batch(3, company=company, visibility="public")
     with django_assert_max_num_queries(10):
-        assert client.get(company.get_absolute_url()).status_code == 200
+        response = client.get(company.get_absolute_url())
+        assert response.status_code == 200
+    content = response.content.decode()
+    assert f"<h1>{company.name}</h1>" in content
+    assert all(person.email in content for person in company.representatives.all())
 
 
 def distinct_words(size: int) -> str:

@@ -136,11 +136,13 @@ def test_existing_member_detected_by_neq_or_name(client, form_data):
     CompanyFactory(name="Autre nom", neq="1171234567")
     response = client.post(JOIN, form_data)
     assert response.status_code == 400
-    assert "déjà" in response.content.decode()
+    assert "Cette entreprise figure déjà dans nos dossiers de membres" in response.content.decode()
 
     form_data["neq"] = ""
     CompanyFactory(name="EXTRUSIONS imaginaires INC")
-    assert client.post(JOIN, form_data).status_code == 400
+    response = client.post(JOIN, form_data)
+    assert response.status_code == 400
+    assert "Cette entreprise figure déjà dans nos dossiers de membres" in response.content.decode()
     assert not Application.objects.exists()
 
 
@@ -148,6 +150,7 @@ def test_second_application_for_the_same_company_is_refused(client, form_data):
     assert client.post(JOIN, form_data).status_code == 302
     response = client.post(JOIN, form_data)
     assert response.status_code == 400
+    assert "pour cette entreprise est déjà à l’étude" in response.content.decode()
     assert Application.objects.count() == 1
 
 
@@ -169,6 +172,7 @@ def test_rate_limited_after_five_submissions_an_hour(client, form_data):
     form_data["neq"] = "1171234569"
     response = client.post(JOIN, form_data)
     assert response.status_code == 429
+    assert "Trop de tentatives" in response.content.decode()
     assert Application.objects.count() == 5
 
 
@@ -230,7 +234,10 @@ def test_approval_creates_company_period_and_contact(staff_client, application):
 
 
 def test_rejection_needs_a_reason_and_sends_it(staff_client, application):
-    staff_client.post(change_url(application), {"rejection_reason": "", "_reject": "1"})
+    response = staff_client.post(
+        change_url(application), {"rejection_reason": "", "_reject": "1"}, follow=True
+    )
+    assert "Indiquez à la personne requérante le motif du refus." in response.content.decode()
     application.refresh_from_db()
     assert application.decision == Application.Decision.PENDING
     assert not mail.outbox

@@ -22,6 +22,9 @@ from tests.factories import (
     PASSWORD,
     ApplicationFactory,
     CompanyFactory,
+    EmailAddressFactory,
+    InvitationFactory,
+    RenewalReminderFactory,
     RepresentativeFactory,
     StaffFactory,
     UserFactory,
@@ -97,6 +100,9 @@ MATRIX = [
 ]
 
 
+ERROR_PAGE = {403: "Accès refusé", 404: "Page introuvable"}
+
+
 @pytest.mark.parametrize(("who", "read", "write", "people", "renew"), MATRIX)
 def test_each_person_reaches_only_their_own_company(world, who, read, write, people, renew):
     client = as_(world[who] if who else None)
@@ -122,6 +128,17 @@ def test_each_person_reaches_only_their_own_company(world, who, read, write, peo
     assert {k: r.status_code for k, r in responses.items()} == expected
     if who is None:
         assert responses["read"]["Location"].startswith("/fr/compte/login/")
+    # Each answer is the page it says: the company's own, or the error page.
+    for response in responses.values():
+        content = response.content.decode()
+        if response.status_code == 200:
+            assert "Moules Bellechasse" in content
+        elif response.status_code in ERROR_PAGE:
+            assert ERROR_PAGE[response.status_code] in content
+        elif who is None:
+            assert response["Location"].startswith("/fr/compte/login/")
+        else:  # a form sent: back to the member area
+            assert response["Location"].startswith(AREA)
     company = Company.objects.get(pk=world["company"].pk)
     assert (company.city == "Piratée") == (who == "admin")
     for response in responses.values():
@@ -131,30 +148,36 @@ def test_each_person_reaches_only_their_own_company(world, who, read, write, peo
 @pytest.mark.parametrize("who", ["outsider", "colleague", "admin", "lapsed_admin", "staff"])
 def test_personal_pages_answer_everyone_with_their_own_data(world, who):
     client = as_(world[who])
-    for path in (AREA, f"{AREA}profil/", f"{AREA}profil/mes-donnees/"):
-        assert client.get(path).status_code == 200, path
+    for path, heading in ((AREA, "Espace membre"), (f"{AREA}profil/", "Mon profil")):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert f"<h1>{heading}</h1>" in response.content.decode(), path
+    assert client.get(f"{AREA}profil/mes-donnees/").status_code == 200
     export = json.loads(client.get(f"{AREA}profil/mes-donnees/").content)
     assert export["account"]["email"] == world[who].email
     # Staff accounts are closed in the admin, not by their owner.
     closing = client.get(f"{AREA}profil/fermer/")
     assert closing.status_code == (403 if who == "staff" else 200)
+    heading = "Accès refusé" if who == "staff" else "Fermer mon compte"
+    assert f"<h1>{heading}</h1>" in closing.content.decode()
 
 
 def test_anonymous_visitors_are_sent_to_log_in(client):
     for path in (AREA, f"{AREA}profil/", f"{AREA}profil/mes-donnees/", f"{AREA}profil/fermer/"):
-        response = client.get(path)
-        assert response.status_code == 302 and "/compte/login/" in response["Location"]
+        response = client.get(path, follow=True)
+        assert response.redirect_chain[0][1] == 302, path
+        assert response.redirect_chain[-1][0].startswith("/fr/compte/login/?next="), path
+        assert 'name="password"' in response.content.decode(), path  # the login form
 
 
 def test_ids_of_another_company_typed_into_a_form_are_refused(world):
     client = as_(world["admin"])
     foreign_person = world["other"].representatives.get()
-    foreign_invitation = world["other"].invitations.create(
-        email="x@exemple.qc.ca",
-        token_hash="x" * 64,
-        expires_at=dt.datetime(2100, 1, 1, tzinfo=dt.UTC),
-    )
+    foreign_invitation = InvitationFactory(company=world["other"], email="x@exemple.qc.ca")
     url = f"{AREA}entreprises/{world['company'].slug}/collegues/"
+    own_page = client.get(url)  # the page of the form is there, for its own people
+    assert own_page.status_code == 200
+    assert "<h1>Personnes de Moules Bellechasse</h1>" in own_page.content.decode()
     for data in (
         {"action": "remove", "person": foreign_person.pk},
         {"action": "role", "person": foreign_person.pk, "role": "colleague"},
@@ -289,7 +312,10 @@ def test_staff_see_which_companies_changed_since_they_last_looked(world, client)
     page = staff_client.get(f"/admin/members/company/{world['company'].pk}/change/")
     assert "a modifié son profil" in page.content.decode()
     after = staff_client.get("/admin/members/company/?changed=new&status=all")
+    assert after.status_code == 200 and after.context["cl"].result_count == 0
     assert "Moules Bellechasse" not in after.content.decode()
+    everyone = staff_client.get("/admin/members/company/?status=all")
+    assert "Moules Bellechasse" in everyone.content.decode()  # still there, seen
 
 
 # --- Colleagues ---------------------------------------------------------------------------------
@@ -422,11 +448,9 @@ def test_closing_an_account_erases_the_person_and_keeps_the_company(world):
     with reversion.create_revision():
         me.save()
     ApplicationFactory(email=email.upper(), first_name="Alex", phone="418 555-0000")
-    world["other"].invitations.create(
-        email=email, token_hash="y" * 64, expires_at=dt.datetime(2100, 1, 1, tzinfo=dt.UTC)
-    )
-    RenewalReminder.objects.create(
-        membership=world["company"].memberships.get(), kind="ending", email=email
+    InvitationFactory(company=world["other"], email=email)
+    RenewalReminderFactory(
+        membership=world["company"].memberships.get(), kind=RenewalReminder.Kind.ENDING, email=email
     )
     wrong = client.post(f"{AREA}profil/fermer/", {"password": "mauvais", "confirm": "on"})
     assert wrong.status_code == 400 and "pas votre mot de passe" in wrong.content.decode()
@@ -437,7 +461,7 @@ def test_closing_an_account_erases_the_person_and_keeps_the_company(world):
     assert Company.objects.filter(pk=world["company"].pk).exists()
     closure = AccountClosure.objects.get()
     assert closure.company == world["company"] and not closure.left_without_admin
-    assert client.get(AREA).status_code == 302  # logged out
+    assert client.get(AREA)["Location"].startswith("/fr/compte/login/")  # logged out
     assert not Version.objects.get_for_object(me).exists()
     assert not Invitation.objects.filter(email=email).exists()
     assert not RenewalReminder.objects.filter(email=email).exists()
@@ -449,7 +473,7 @@ def test_closing_leaves_alone_what_an_unverified_address_points_to(world):
     """Anyone can add someone else's address to their account without verifying it:
     closing the account must not erase that other person."""
     someone_else = world["other"].representatives.get()
-    world["admin"].emailaddress_set.create(email=someone_else.email.upper(), verified=False)
+    EmailAddressFactory(user=world["admin"], email=someone_else.email.upper(), verified=False)
     as_(world["admin"]).post(f"{AREA}profil/fermer/", {"password": PASSWORD, "confirm": "on"})
     assert Representative.objects.filter(pk=someone_else.pk).exists()
     assert AccountClosure.objects.get().company == world["company"]
@@ -473,7 +497,8 @@ def test_requesting_a_renewal_tells_staff_and_is_limited(world, settings):
     assert world["colleague"].email in message.body
     for _again in range(2):
         client.post(url)
-    assert client.post(url).status_code == 429
+    limited = client.post(url)
+    assert limited.status_code == 429 and "Trop de tentatives" in limited.content.decode()
     assert len(mail.outbox) == 3
 
 

@@ -14,7 +14,12 @@ from reversion.models import Version
 from members.models import Company, Membership, MembershipStatus, RenewalReminder, Representative
 from members.services.memberships import membership_mark_paid, membership_renew, one_year_from
 from members.services.reminders import reminder_send_due
-from tests.factories import CompanyFactory, MembershipFactory, RepresentativeFactory
+from tests.factories import (
+    CompanyFactory,
+    MembershipFactory,
+    RenewalReminderFactory,
+    RepresentativeFactory,
+)
 from tests.mail import FailingEmailBackend
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +72,7 @@ def ending_company(settings):
     today = timezone.localdate()
     company = CompanyFactory(
         name="Firme qui finit",
-        period=(today - dt.timedelta(days=340), today + dt.timedelta(days=24)),
+        period=(today - dt.timedelta(days=340), ending_company_end()),
     )
     RepresentativeFactory(company=company, email="admin.fr@ex.ca", preferred_language="fr")
     RepresentativeFactory(company=company, email="admin.en@ex.ca", preferred_language="en")
@@ -75,6 +80,10 @@ def ending_company(settings):
         company=company, email="collegue@ex.ca", role=Representative.Role.COLLEAGUE
     )
     return company
+
+
+def ending_company_end() -> dt.date:
+    return timezone.localdate() + dt.timedelta(days=24)
 
 
 def run_reminders(today=None):
@@ -100,11 +109,14 @@ def test_administrators_reminded_once_in_their_language(ending_company):
 
 def test_no_reminder_before_the_window_or_after_renewal(ending_company, staff):
     today = timezone.localdate()
+    # The same period, not renewed: reminded once the window opens.
+    not_renewed = CompanyFactory(period=(today - dt.timedelta(days=340), ending_company_end()))
+    RepresentativeFactory(company=not_renewed, email="autre@ex.ca")
     run_reminders(today - dt.timedelta(days=10))  # 34 days before the end
     assert not mail.outbox
     membership_renew(company=ending_company, by=staff)
     run_reminders()
-    assert not mail.outbox
+    assert [m.to for m in mail.outbox] == [["autre@ex.ca"]]
 
 
 def test_lapsed_reminder_on_the_day_grace_ends(ending_company):
@@ -147,7 +159,7 @@ def test_the_reminders_stop_asking_a_mail_server_out_of_reach(
     """Each reminder would wait for the server (EMAIL_TIMEOUT) and log its own traceback;
     all those left are named as not sent, for the next run, but not one sent before."""
     RepresentativeFactory(company=ending_company, email="deja.relance@ex.ca")
-    RenewalReminder.objects.create(
+    RenewalReminderFactory(
         membership=ending_company.memberships.get(),
         kind=RenewalReminder.Kind.ENDING,
         email="deja.relance@ex.ca",
@@ -177,6 +189,8 @@ def test_history_of_a_company_is_kept(staff_client):
     response = staff_client.get(f"/admin/members/company/{company.pk}/history/")
     assert response.status_code == 200
     assert Version.objects.get_for_object(company).count() == 2
+    for version in Version.objects.get_for_object(company):  # each listed, to look at
+        assert f"/history/{version.pk}/" in response.content.decode()
 
 
 def test_membership_end_cannot_precede_start_nor_overlap():

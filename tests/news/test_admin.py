@@ -149,8 +149,9 @@ def test_a_bad_upload_leaves_the_existing_cover_untouched(staff_client):
         slug_en=article.slug_en,
     )
 
-    staff_client.post(f"/admin/news/article/{article.pk}/change/", data)
+    response = staff_client.post(f"/admin/news/article/{article.pk}/change/", data)
 
+    assert response.status_code == 200 and NOT_AN_IMAGE in response.content.decode()
     article.refresh_from_db()
     assert article.cover.name == original
     assert article.title_fr != "Une nouvelle adhésion"
@@ -174,6 +175,7 @@ def test_french_title_is_required_english_is_not(staff_client):
     )
 
     assert missing_french.status_code == 200
+    assert 'id="id_title_fr_error"' in missing_french.content.decode()
     assert english_missing.status_code == 302
     assert Article.objects.get().slug_en is None
 
@@ -262,7 +264,10 @@ def test_changelist_queries_do_not_grow(staff_client, django_assert_num_queries,
     # session, user, counts, the page of articles, the category filter, the date hierarchy,
     # reversion's deleted-versions check: the same number for 5 and for 50 articles.
     with django_assert_num_queries(10):  # the second factor is read from the session
-        assert staff_client.get("/admin/news/article/").status_code == 200
+        response = staff_client.get("/admin/news/article/")
+        assert response.status_code == 200
+    assert len(response.context["cl"].result_list) == count
+    assert Article.objects.first().title_fr in response.content.decode()
 
 
 def test_visitors_cannot_reach_the_admin(client):
@@ -270,6 +275,9 @@ def test_visitors_cannot_reach_the_admin(client):
 
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+    login = client.get("/admin/news/article/", follow=True)
+    assert login.redirect_chain[-1][0].startswith("/fr/compte/login/")
+    assert 'name="password"' in login.content.decode()
 
 
 def test_saving_in_the_english_admin_does_not_copy_french_into_english(client, staff):
@@ -371,6 +379,7 @@ def test_changing_only_the_english_reminds_staff_to_update_the_french(staff_clie
         article_form(category, title_en="Again", title_fr="Encore"),
         follow=True,
     )
+    assert "a été modifié avec succès" in both.content.decode()
     assert "mais pas le français" not in both.content.decode()
 
 

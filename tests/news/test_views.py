@@ -46,8 +46,10 @@ def test_scheduled_article_appears_by_itself_when_its_time_comes(client):
         title_fr="Annonce programmée", slug_fr="annonce-programmee", publish_at=publish_at
     )
 
-    assert "Annonce programmée" not in client.get("/fr/nouvelles/").content.decode()
-    assert client.get("/fr/nouvelles/annonce-programmee/").status_code == 404
+    listing = client.get("/fr/nouvelles/").content.decode()
+    assert "<h1>Nouvelles</h1>" in listing and "Annonce programmée" not in listing
+    not_yet = client.get("/fr/nouvelles/annonce-programmee/")
+    assert not_yet.status_code == 404 and "Page introuvable" in not_yet.content.decode()
 
     later = publish_at + dt.timedelta(minutes=1)
     with mock.patch("django.utils.timezone.now", return_value=later):
@@ -117,12 +119,14 @@ def test_article_detail_in_french_and_english_with_translated_slugs(client):
 
 
 def test_the_other_languages_slug_redirects_to_the_right_address(client):
-    ArticleFactory(slug_fr="le-nouveau-nom", slug_en="the-new-name")
+    article = ArticleFactory(slug_fr="le-nouveau-nom", slug_en="the-new-name")
 
     response = client.get("/en/news/le-nouveau-nom/")
 
     assert response.status_code == 301
     assert response["Location"] == "/en/news/the-new-name/"
+    target = client.get(response["Location"]).content.decode()
+    assert f"<h1>{article.title_en}</h1>" in target
 
 
 def test_english_falls_back_to_french_marked_with_lang_fr(client):
@@ -182,8 +186,20 @@ def test_members_only_article_shows_visitors_title_and_summary_and_a_login_invit
         client.get("/fr/nouvelles/?q=secret"),
     ]
 
-    for response in pages:
+    # Each page is the one it should be, with the article's title and summary where it lists
+    # articles; the search for a word of the body finds nothing.
+    shown = [
+        "Veille réservée",
+        "Veille réservée",
+        "Veille réservée",
+        "Le résumé public.",
+        "Le résumé public.",
+        article.get_absolute_url(),
+        "0 article correspond à «\xa0secret\xa0».",
+    ]
+    for response, text in zip(pages, shown, strict=True):
         assert response.status_code == 200
+        assert text in response.content.decode(), response.request["PATH_INFO"]
         assert SECRET not in response.content.decode()
     detail = pages[0].content.decode()
     assert "Veille réservée" in detail and "Le résumé public." in detail
@@ -212,7 +228,8 @@ def test_staff_read_members_only_bodies(client, staff):
 def test_staff_preview_drafts_visitors_get_404(client):
     draft = ArticleFactory(title_fr="Brouillon en cours", draft=True)
 
-    assert client.get(draft.get_absolute_url()).status_code == 404
+    hidden = client.get(draft.get_absolute_url())
+    assert hidden.status_code == 404 and "Page introuvable" in hidden.content.decode()
     log_in(client, StaffFactory())
     preview = client.get(draft.get_absolute_url())
     assert preview.status_code == 200
@@ -270,13 +287,21 @@ def test_query_counts_do_not_grow_with_articles(client, django_assert_num_querie
 
     # list: count, categories, the page of articles (covers need no query)
     with django_assert_num_queries(3):
-        assert client.get("/fr/nouvelles/").status_code == 200
+        listing = client.get("/fr/nouvelles/")
+        assert listing.status_code == 200
     # home: the featured article, key figures, latest news
     with django_assert_num_queries(3):
-        assert client.get("/fr/").status_code == 200
+        home = client.get("/fr/")
+        assert home.status_code == 200
     # detail: the article, related, previous, next
     with django_assert_num_queries(4):
-        assert client.get(article.get_absolute_url()).status_code == 200
+        detail = client.get(article.get_absolute_url())
+        assert detail.status_code == 200
+    newest = max(articles, key=lambda a: a.publish_at)
+    assert listing.content.decode().count('<article class="card') == min(count, 12)
+    assert newest.title_fr in listing.content.decode()
+    assert articles[0].title_fr in home.content.decode()  # the featured one
+    assert f"<h1>{article.title_fr}</h1>" in detail.content.decode()
 
 
 def test_published_queryset_excludes_drafts_and_future():
@@ -299,15 +324,18 @@ def test_slugs_shared_across_languages_lead_to_the_right_article(client):
 
 
 def test_an_english_slug_on_a_french_url_redirects_and_keeps_the_query(client):
-    ArticleFactory(slug_fr="le-nouveau-nom", slug_en="the-new-name")
-    CategoryFactory(slug_fr="evenements", slug_en="events")
+    ArticleFactory(title_fr="Le nouveau nom", slug_fr="le-nouveau-nom", slug_en="the-new-name")
+    CategoryFactory(name_en="Events", slug_fr="evenements", slug_en="events")
 
     article = client.get("/fr/nouvelles/the-new-name/?utm_source=infolettre")
     category = client.get("/en/news/category/evenements/?page=1&q=soiree")
 
     assert article.status_code == 301
     assert article["Location"] == "/fr/nouvelles/le-nouveau-nom/?utm_source=infolettre"
+    assert category.status_code == 301
     assert category["Location"] == "/en/news/category/events/?page=1&q=soiree"
+    assert "<h1>Le nouveau nom</h1>" in client.get(article["Location"]).content.decode()
+    assert "<h1><span>Events</span></h1>" in client.get(category["Location"]).content.decode()
 
 
 def test_a_very_long_search_gets_a_message_not_an_error_page(client):
@@ -367,9 +395,10 @@ def test_a_missing_cover_file_is_a_broken_image_not_an_error_page(client, settin
     article = ArticleFactory(cover=image_upload(), cover_alt_fr="Une usine", featured=True)
     shutil.rmtree(settings.MEDIA_ROOT)
 
-    assert client.get("/fr/").status_code == 200
-    assert client.get("/fr/nouvelles/").status_code == 200
-    assert client.get(article.get_absolute_url()).status_code == 200
+    for url in ("/fr/", "/fr/nouvelles/", article.get_absolute_url()):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert article.title_fr in response.content.decode(), url
 
 
 def test_french_only_category_is_not_announced_as_english(client):

@@ -1,0 +1,69 @@
+"""Test data, one module per domain as in members/models and news/models; import them
+from here: ``from tests.factories import CompanyFactory``."""
+
+from tests.factories.accounts import (
+    PASSWORD,
+    TOTP_SECRET,
+    AccountClosureFactory,
+    EmailAddressFactory,
+    StaffFactory,
+    UserFactory,
+    log_in,
+    totp_code,
+)
+from tests.factories.applications import ApplicationFactory
+from tests.factories.committees import (
+    CommitteeFactory,
+    DocumentFactory,
+    MeetingFactory,
+    SeatFactory,
+)
+from tests.factories.companies import CompanyFactory
+from tests.factories.files import PDF, image_upload
+from tests.factories.memberships import MembershipFactory, RenewalReminderFactory
+from tests.factories.news import ArticleFactory, CategoryFactory
+from tests.factories.pages import KeyFigureFactory, PageFactory
+from tests.factories.people import InvitationFactory, RepresentativeFactory
+from tests.factories.reference import (
+    CertificationFactory,
+    EndMarketFactory,
+    MaterialFactory,
+    MembershipCategoryFactory,
+    ProcessFactory,
+    SectorFactory,
+    ValueChainRoleFactory,
+)
+
+__all__ = [
+    "PASSWORD",
+    "PDF",
+    "TOTP_SECRET",
+    "AccountClosureFactory",
+    "ApplicationFactory",
+    "ArticleFactory",
+    "CategoryFactory",
+    "CertificationFactory",
+    "CommitteeFactory",
+    "CompanyFactory",
+    "DocumentFactory",
+    "EmailAddressFactory",
+    "EndMarketFactory",
+    "InvitationFactory",
+    "KeyFigureFactory",
+    "MaterialFactory",
+    "MeetingFactory",
+    "MembershipCategoryFactory",
+    "MembershipFactory",
+    "PageFactory",
+    "ProcessFactory",
+    "RenewalReminderFactory",
+    "RepresentativeFactory",
+    "SeatFactory",
+    "SectorFactory",
+    "StaffFactory",
+    "UserFactory",
+    "ValueChainRoleFactory",
+    "image_upload",
+    "log_in",
+    "totp_code",
+]

@@ -1,0 +1,91 @@
+"""Accounts: people who log in, their addresses and second factor, closed accounts."""
+
+import time
+
+import factory
+from allauth.account.internal.flows.login import record_authentication
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from django.test import Client, RequestFactory
+from factory.django import DjangoModelFactory
+
+from members.models import AccountClosure, Representative, User
+
+PASSWORD = "Un-mot-de-passe-solide-42"
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # base32, as an authenticator app reads it
+
+
+class UserFactory(DjangoModelFactory):
+    email = factory.Sequence(lambda n: f"personne{n}@exemple.qc.ca")
+    first_name = "Camille"
+    last_name = factory.Sequence(lambda n: f"Tremblay{n}")
+    password = factory.django.Password(PASSWORD)
+
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def verified_email(obj, create, extracted, **kwargs):
+        """People log in with an address they have verified (invitations verify it)."""
+        if create and extracted is not False:
+            EmailAddressFactory(user=obj, email=obj.email, verified=True, primary=True)
+
+
+class StaffFactory(UserFactory):
+    """Staff with an authenticator app set up (the admin requires one); pass
+    ``second_factor=False`` for staff who have not set it up yet."""
+
+    is_staff = True
+    is_superuser = True
+
+    @factory.post_generation
+    def second_factor(obj, create, extracted, **kwargs):
+        if create and extracted is not False:
+            TOTP.activate(obj, TOTP_SECRET)
+
+
+class EmailAddressFactory(DjangoModelFactory):
+    """Another address on an account, as allauth keeps it: unverified and not the primary
+    one unless told."""
+
+    class Meta:
+        model = EmailAddress
+
+    user = factory.SubFactory(UserFactory)
+    email = factory.Sequence(lambda n: f"adresse{n}@exemple.qc.ca")
+    verified = False
+    primary = False
+
+
+class AccountClosureFactory(DjangoModelFactory):
+    """What is kept of a closed account: the company that lost a person, nothing about them."""
+
+    class Meta:
+        model = AccountClosure
+
+    company = factory.SubFactory("tests.factories.companies.CompanyFactory")
+    role = Representative.Role.ADMIN
+    left_without_admin = False
+
+
+def totp_code(secret: str = TOTP_SECRET) -> str:
+    """The code an authenticator app set up with ``secret`` shows right now."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def log_in(client: Client, user: User) -> Client:
+    """Log ``user`` in as the login page does: with their second factor if they have one.
+    ``force_login`` alone leaves no trace of it in the session, and staff whose session did
+    not pass their second factor act as anyone else (members.access.acts_as_staff)."""
+    client.force_login(user)
+    session = client.session
+    request = RequestFactory().get("/")
+    request.session, request.user = session, user
+    record_authentication(request, user, method="password")
+    if second_factor := user.authenticator_set.exclude(type="recovery_codes").first():
+        record_authentication(
+            request, user, method="mfa", id=second_factor.pk, type=second_factor.type
+        )
+    session.save()
+    return client
