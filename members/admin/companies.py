@@ -1,5 +1,5 @@
 from django.contrib import admin, messages
-from django.db.models import OuterRef, QuerySet, Subquery, Value
+from django.db.models import CharField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.http import HttpRequest
 from django.utils import timezone, translation
@@ -204,7 +204,10 @@ class CompanyAdmin(
             .annotate(
                 period_category_name=Subquery(
                     category_name.annotate(
-                        label=Coalesce(NullIf(f"name_{lang}", Value("")), "name_fr")
+                        # modeltranslation gives each language its own field class: name the type.
+                        label=Coalesce(
+                            NullIf(f"name_{lang}", Value("")), "name_fr", output_field=CharField()
+                        )
                     ).values_list("label")[:1]
                 )
             )

@@ -334,3 +334,11 @@ def test_a_bad_file_gets_a_translated_message_and_no_traceback(staff_client, csv
     assert "import_id_fields" not in content
     assert "Vérifiez" in content
     assert not Company.objects.exists()
+
+
+def test_staff_reading_the_admin_in_english_see_the_company_list(staff_client):
+    CompanyFactory(name="Plastiques Ébène")
+    response = staff_client.get(CHANGELIST, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert listed(response) == ["Plastiques Ébène"]
+    assert "Select company to change" in response.content.decode()
