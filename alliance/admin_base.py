@@ -20,9 +20,6 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-# The badges' and due dates' colours, for the admins that show them (``class Media``).
-ADMIN_CSS = {"all": ("admin/apq-admin.css",)}
-
 
 class FrenchFirstAdmin(TabbedTranslationAdmin):
     """Translation tabs, a change history written in French, and a reminder when only the
@@ -249,7 +246,7 @@ class DefaultChoiceFilter(DefaultLookupFilter):
 
 
 def badge(kind: str, label: str | Promise) -> SafeString:
-    """A coloured label in a list column, coloured by ``apq-badge--<kind>`` (ADMIN_CSS)."""
+    """A coloured label in a list column, coloured by ``apq-badge--<kind>`` (static/admin/apq-admin.css, on every admin page)."""
     return format_html('<span class="apq-badge apq-badge--{}">{}</span>', kind, label)
 
 

@@ -51,21 +51,21 @@ def reads_everything(user: "User | AnonymousUser") -> bool:
     return acts_as_staff(user)
 
 
-def is_active_member(user: "User | AnonymousUser") -> bool:
+def is_member_in_good_standing(user: "User | AnonymousUser") -> bool:
     """Whether ``user`` is a person of a member company in good standing (active or in
     grace, shown in the directory or not). Asked once per request: the answer is kept on
     the user object."""
     if not (user.is_authenticated and user.is_active):
         return False
-    if not hasattr(user, "_is_active_member"):
+    if not hasattr(user, "_is_member_in_good_standing"):
         from members.models import Company
 
-        user._is_active_member = (
+        user._is_member_in_good_standing = (
             Company.objects.in_good_standing().filter(representatives__user=user).exists()
         )
-    return user._is_active_member
+    return user._is_member_in_good_standing
 
 
 def can_read_members_content(user: "User | AnonymousUser") -> bool:
     """Staff, and the people of member companies in good standing (not lapsed ones)."""
-    return reads_everything(user) or is_active_member(user)
+    return reads_everything(user) or is_member_in_good_standing(user)

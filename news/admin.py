@@ -7,7 +7,6 @@ from django.utils.translation import ngettext_lazy
 from reversion.admin import VersionAdmin
 
 from alliance.admin_base import (
-    ADMIN_CSS,
     FrenchFirstAdmin,
     KeepRecordsAdmin,
     LookupFilter,
@@ -129,6 +128,3 @@ class ArticleAdmin(FrenchFirstAdmin, KeepRecordsAdmin, VersionAdmin):
             ),
             count,
         )
-
-    class Media:
-        css = ADMIN_CSS

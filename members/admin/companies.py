@@ -13,7 +13,6 @@ from import_export.formats import base_formats
 from reversion.admin import VersionAdmin
 
 from alliance.admin_base import (
-    ADMIN_CSS,
     DefaultChoiceFilter,
     DefaultLookupFilter,
     FrenchFirstAdmin,
@@ -188,9 +187,6 @@ class CompanyAdmin(
             {"fields": ("staff_notes", "created_at", "updated_at", "archived_at")},
         ),
     )
-
-    class Media:
-        css = ADMIN_CSS
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         lang = translation.get_language()

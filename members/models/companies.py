@@ -357,7 +357,7 @@ class Company(models.Model):
         return self.status in GOOD_STANDING and not self.is_archived
 
     @property
-    def is_listed(self) -> bool:
+    def is_in_directory(self) -> bool:
         """In the public directory (needs the ``status`` annotation)."""
         return self.is_in_good_standing and self.shown_in_directory
 
