@@ -1,6 +1,7 @@
 """The reference lists staff manage: classifications and membership categories."""
 
 import factory
+from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
 from members.models import (
@@ -14,66 +15,70 @@ from members.models import (
 )
 
 
-class SectorFactory(DjangoModelFactory):
-    """A classification, found again by its slug (seed_reference may have made it)."""
+class ClassificationFactory(DjangoModelFactory):
+    """A classification, found again by its slug (seed_reference may have made it); each
+    list's factory names its items with its own word ("Procédé 3", slug "procede-3")."""
 
+    class Meta:
+        abstract = True
+        django_get_or_create = ("slug",)
+
+    class Params:
+        word_fr = "Secteur"
+        word_en = "Sector"
+
+    slug = factory.LazyAttributeSequence(lambda o, n: f"{slugify(o.word_fr)}-{n}")
+    name_fr = factory.LazyAttributeSequence(lambda o, n: f"{o.word_fr} {n}")
+    name_en = factory.LazyAttributeSequence(lambda o, n: f"{o.word_en} {n}")
+
+
+class SectorFactory(ClassificationFactory):
     class Meta:
         model = Sector
-        django_get_or_create = ("slug",)
-
-    slug = factory.Sequence(lambda n: f"secteur-{n}")
-    name_fr = factory.Sequence(lambda n: f"Secteur {n}")
-    name_en = factory.Sequence(lambda n: f"Sector {n}")
 
 
-class ValueChainRoleFactory(SectorFactory):
+class ValueChainRoleFactory(ClassificationFactory):
     class Meta:
         model = ValueChainRole
-        django_get_or_create = ("slug",)
 
-    slug = factory.Sequence(lambda n: f"role-{n}")
-    name_fr = factory.Sequence(lambda n: f"Rôle {n}")
-    name_en = factory.Sequence(lambda n: f"Role {n}")
+    class Params:
+        word_fr = "Rôle"
+        word_en = "Role"
 
 
-class ProcessFactory(SectorFactory):
+class ProcessFactory(ClassificationFactory):
     class Meta:
         model = Process
-        django_get_or_create = ("slug",)
 
-    slug = factory.Sequence(lambda n: f"procede-{n}")
-    name_fr = factory.Sequence(lambda n: f"Procédé {n}")
-    name_en = factory.Sequence(lambda n: f"Process {n}")
+    class Params:
+        word_fr = "Procédé"
+        word_en = "Process"
 
 
-class MaterialFactory(SectorFactory):
+class MaterialFactory(ClassificationFactory):
     class Meta:
         model = Material
-        django_get_or_create = ("slug",)
 
-    slug = factory.Sequence(lambda n: f"matiere-{n}")
-    name_fr = factory.Sequence(lambda n: f"Matière {n}")
-    name_en = factory.Sequence(lambda n: f"Material {n}")
+    class Params:
+        word_fr = "Matière"
+        word_en = "Material"
 
 
-class EndMarketFactory(SectorFactory):
+class EndMarketFactory(ClassificationFactory):
     class Meta:
         model = EndMarket
-        django_get_or_create = ("slug",)
 
-    slug = factory.Sequence(lambda n: f"marche-{n}")
-    name_fr = factory.Sequence(lambda n: f"Marché {n}")
-    name_en = factory.Sequence(lambda n: f"Market {n}")
+    class Params:
+        word_fr = "Marché"
+        word_en = "Market"
 
 
-class CertificationFactory(SectorFactory):
+class CertificationFactory(ClassificationFactory):
     class Meta:
         model = Certification
-        django_get_or_create = ("slug",)
 
-    slug = factory.Sequence(lambda n: f"certification-{n}")
-    name_fr = factory.Sequence(lambda n: f"Certification {n}")
-    name_en = factory.Sequence(lambda n: f"Certification {n}")
+    class Params:
+        word_fr = word_en = "Certification"
 
 
 class MembershipCategoryFactory(DjangoModelFactory):
