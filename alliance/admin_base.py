@@ -246,7 +246,8 @@ class DefaultChoiceFilter(DefaultLookupFilter):
 
 
 def badge(kind: str, label: str | Promise) -> SafeString:
-    """A coloured label in a list column, coloured by ``apq-badge--<kind>`` (static/admin/apq-admin.css, on every admin page)."""
+    """A coloured label in a list column, coloured by ``apq-badge--<kind>``
+    (static/admin/apq-admin.css, which every admin page loads)."""
     return format_html('<span class="apq-badge apq-badge--{}">{}</span>', kind, label)
 
 

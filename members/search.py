@@ -2,7 +2,7 @@
 PostgreSQL forgiving of small typos.
 
 Both databases search ``Company.search_text``, the folded copy of the searchable fields
-(``alliance.text.fold``), and order the results the same way (``NameFirst``). SQLite looks for every word in the text. PostgreSQL uses its
+(``alliance.text.fold``), and order the results the same way (``NamedAfterSearchFirst``). SQLite looks for every word in the text. PostgreSQL uses its
 full-text search on ``search_vector`` with each word as a prefix ("moul" finds
 "moulage"); a word no company uses is replaced by the nearest words they do use, by
 trigram similarity over the vocabulary table ``members_search_word`` (migration 0004).
@@ -37,7 +37,7 @@ def search_words(query: str) -> list[str]:
 
 def search_companies(companies: models.QuerySet, query: str) -> models.QuerySet:
     """Filter to the companies matching ``query``, in no particular order (see
-    ``NameFirst``)."""
+    ``NamedAfterSearchFirst``)."""
     words = search_words(query)
     if not words:
         return companies
@@ -53,7 +53,7 @@ def search_companies(companies: models.QuerySet, query: str) -> models.QuerySet:
     return companies
 
 
-class NameFirst:
+class NamedAfterSearchFirst:
     """Search results as a paginator slices them: the firms whose name holds the search
     (the name itself, then names starting with it, then the others), then the rest in name
     order.

@@ -161,11 +161,13 @@ def _colleagues_action(request, company: Company, invite) -> HttpResponse | None
                 _("An invitation was sent to %(email)s.") % {"email": invite.instance.email},
             )
     elif action == "revoke":
-        invitation = get_object_or_404(company.invitations, pk=_id(request.POST, "invitation"))
+        invitation = get_object_or_404(
+            company.invitations, pk=_posted_pk(request.POST, "invitation")
+        )
         invitation_revoke(invitations=Invitation.objects.filter(pk=invitation.pk))
         messages.success(request, _("The invitation was revoked."))
     elif action in ("role", "remove"):
-        person = get_object_or_404(company.representatives, pk=_id(request.POST, "person"))
+        person = get_object_or_404(company.representatives, pk=_posted_pk(request.POST, "person"))
         try:
             if action == "remove":
                 representative_remove(person=person)
@@ -188,7 +190,7 @@ def _colleagues_action(request, company: Company, invite) -> HttpResponse | None
     return redirect("area:colleagues", slug=company.slug)
 
 
-def _id(data, name: str) -> int:
+def _posted_pk(data, name: str) -> int:
     """A row id posted by a form; anything else is a row that does not exist."""
     value = data.get(name, "")
     if not (value.isascii() and value.isdigit() and len(value) < 19):  # fits a bigint

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 from members import directory
 from members.access import reads_everything
 from members.models import CLASSIFICATION_FIELDS, Company
-from members.search import NameFirst
+from members.search import NamedAfterSearchFirst
 
 
 @require_safe
@@ -44,7 +44,9 @@ def company_list(request: HttpRequest) -> HttpResponse:
         )
         .prefetch_related("sectors")
     )
-    results = NameFirst(companies, query) if query else companies.order_by("sort_name", "pk")
+    results = (
+        NamedAfterSearchFirst(companies, query) if query else companies.order_by("sort_name", "pk")
+    )
 
     paginator = Paginator(results, settings.DIRECTORY_PAGE_SIZE)
     paginator.count = total  # already counted (and cached) with the filters
