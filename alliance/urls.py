@@ -44,6 +44,11 @@ page_patterns = (
 handler500 = "alliance.views.server_error"
 
 urlpatterns = [
+    # Staff bookmarks from before a person was called a Person in the code.
+    re_path(
+        r"^admin/members/representative/(?P<rest>.*)$",
+        RedirectView.as_view(url="/admin/members/person/%(rest)s", query_string=True),
+    ),
     path("admin/", admin.site.urls),
     path("sitemap.xml", require_safe(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),

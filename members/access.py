@@ -61,7 +61,7 @@ def is_member_in_good_standing(user: "User | AnonymousUser") -> bool:
         from members.models import Company
 
         user._is_member_in_good_standing = (
-            Company.objects.in_good_standing().filter(representatives__user=user).exists()
+            Company.objects.in_good_standing().filter(people__user=user).exists()
         )
     return user._is_member_in_good_standing
 

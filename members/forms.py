@@ -14,7 +14,7 @@ from members.models import (
     Company,
     Invitation,
     MembershipCategory,
-    Representative,
+    Person,
     User,
 )
 from members.validators import normalize_neq, normalize_postal_code
@@ -337,7 +337,7 @@ class RepresentationForm(forms.ModelForm):
     """How one person appears for one of their companies."""
 
     class Meta:
-        model = Representative
+        model = Person
         fields = ["job_title", "phone", "visibility"]
         widgets = {"visibility": forms.RadioSelect}
 

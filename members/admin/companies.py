@@ -22,7 +22,7 @@ from alliance.admin_base import (
     message_count,
 )
 from members.admin.memberships import MembershipInline
-from members.admin.people import RepresentativeInline
+from members.admin.people import PersonInline
 from members.admin.resources import CompanyResource
 from members.models import (
     CLASSIFICATION_FIELDS,
@@ -134,16 +134,16 @@ class CompanyAdmin(
         "legal_name",
         "=neq",
         "city",
-        "representatives__first_name",
-        "representatives__last_name",
-        "representatives__email",
+        "people__first_name",
+        "people__last_name",
+        "people__email",
     )
     show_full_result_count = False
     list_per_page = 50
     autocomplete_fields = tuple(CLASSIFICATION_FIELDS.values())
     prepopulated_fields = {"slug": ("name",)}
     readonly_fields = ("created_at", "updated_at", "archived_at", "logo_preview")
-    inlines = (MembershipInline, RepresentativeInline)
+    inlines = (MembershipInline, PersonInline)
     actions = ("renew", "mark_paid", "archive", "restore")
     fieldsets = (
         (None, {"fields": ("name", "legal_name", "slug", "neq")}),

@@ -6,12 +6,12 @@ from django.utils.translation import ngettext_lazy
 
 from alliance.admin_base import DefaultLookupFilter, badge, message_count
 from alliance.emails import EmailNotSent
-from members.models import Invitation, Representative
+from members.models import Invitation, Person
 from members.services.invitations import invitation_revoke, invitation_send
 
 
-class RepresentativeInline(admin.StackedInline):
-    model = Representative
+class PersonInline(admin.StackedInline):
+    model = Person
     extra = 0
     fields = (
         ("first_name", "last_name"),
@@ -23,8 +23,8 @@ class RepresentativeInline(admin.StackedInline):
     autocomplete_fields = ("user",)
 
 
-@admin.register(Representative)
-class RepresentativeAdmin(admin.ModelAdmin):
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
     """Every company's people in one list (they are edited on their company's page too)."""
 
     list_display = ("full_name", "company", "email", "role", "has_account", "visibility")
@@ -34,7 +34,7 @@ class RepresentativeAdmin(admin.ModelAdmin):
     autocomplete_fields = ("company", "user")
 
     @admin.display(description=_("account"), boolean=True)
-    def has_account(self, obj: Representative) -> bool:
+    def has_account(self, obj: Person) -> bool:
         return obj.user_id is not None
 
 

@@ -19,7 +19,7 @@ from members.models import (
     Application,
     Company,
     Membership,
-    Representative,
+    Person,
     User,
 )
 
@@ -28,7 +28,7 @@ BATCH_SIZE = 2000
 
 def build_demo(
     *, companies: int, password: str, staff: User, seed: int = 2026, stdout
-) -> Representative | None:
+) -> Person | None:
     """Add ``companies`` demo companies (the same ones for the same ``seed``), give a few
     of their people a login with ``password``, seat them on the committees with ``staff``
     as secretary. Returns the company administrator whose login seed_demo prints."""
@@ -93,7 +93,7 @@ def create_demo_companies(count: int, *, seed: int = 2026, logos: bool = True, s
             periods = [period for *_rest, periods, _people in built for period in periods]
             Membership.objects.bulk_create(periods, batch_size=BATCH_SIZE)
             people = [person for *_rest, people in built for person in people]
-            Representative.objects.bulk_create(people, batch_size=BATCH_SIZE)
+            Person.objects.bulk_create(people, batch_size=BATCH_SIZE)
             totals["companies"] += len(companies)
             totals["periods"] += len(periods)
             totals["people"] += len(people)

@@ -12,7 +12,7 @@ from PIL import Image, ImageDraw
 
 from members.demo.companies import demo_companies
 from members.demo.data import COMMITTEE_TEXTS as TEXTS
-from members.models import Committee, Document, Meeting, Representative, Seat, User
+from members.models import Committee, Document, Meeting, Person, Seat, User
 
 
 def _demo_pdf(title: str, lines: list[str]) -> ContentFile:
@@ -35,7 +35,7 @@ def create_demo_committees(staff: User, *, stdout) -> int:
     if not committees or Seat.objects.exists():
         return 0
     people = list(
-        Representative.objects.filter(company__in=demo_companies().in_good_standing())
+        Person.objects.filter(company__in=demo_companies().in_good_standing())
         .order_by(F("user").desc(nulls_last=True), "company__sort_name", "pk")
         .select_related("company")[: 7 * len(committees)]
     )

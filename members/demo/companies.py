@@ -50,9 +50,9 @@ from members.models import (
     Application,
     Company,
     Membership,
+    Person,
     Province,
     Region,
-    Representative,
     grace_days,
 )
 
@@ -161,7 +161,7 @@ class DemoBuilder:
 
     # One company -------------------------------------------------------------------
 
-    def company(self, plan: Plan) -> tuple[Company, dict, list[Membership], list[Representative]]:
+    def company(self, plan: Plan) -> tuple[Company, dict, list[Membership], list[Person]]:
         rng = self.rng
         outside = plan.region in (Province.ON, Province.NB)
         province = plan.region if outside else Province.QC
@@ -336,7 +336,7 @@ class DemoBuilder:
 
     # People ------------------------------------------------------------------------------
 
-    def _people(self, company, domain: str, area: str, *, english: bool) -> list[Representative]:
+    def _people(self, company, domain: str, area: str, *, english: bool) -> list[Person]:
         rng = self.rng
         people, emails = [], set()
         for index in range(rng.choices([1, 2, 3], [45, 35, 20])[0]):
@@ -347,24 +347,22 @@ class DemoBuilder:
                 email, n = f"{local}{n}@{domain}.example", n + 1
             emails.add(email)
             titles = ADMIN_TITLES if index == 0 else COLLEAGUE_TITLES
-            visibility = rng.choices(list(Representative.Visibility), weights=[40, 30, 30])[0]
+            visibility = rng.choices(list(Person.Visibility), weights=[40, 30, 30])[0]
             french = rng.random() < (0.3 if english else 0.85)
             people.append(
-                Representative(
+                Person(
                     company=company,
                     first_name=first,
                     last_name=last,
                     email=email,
                     job_title=rng.choice(titles)[0 if gender == "m" else 1],
                     phone=f"{company.phone} poste {rng.randint(200, 299)}",
-                    role=(
-                        Representative.Role.ADMIN if index == 0 else Representative.Role.COLLEAGUE
-                    ),
+                    role=(Person.Role.ADMIN if index == 0 else Person.Role.COLLEAGUE),
                     preferred_language="fr" if french else "en",
                     visibility=visibility,
                     visibility_changed_at=(
                         None
-                        if visibility == Representative.Visibility.HIDDEN and rng.random() < 0.5
+                        if visibility == Person.Visibility.HIDDEN and rng.random() < 0.5
                         else self.now - dt.timedelta(days=rng.randint(1, 700))
                     ),
                 )

@@ -5,7 +5,7 @@ from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from members.demo.companies import demo_companies
-from members.models import MembershipStatus, Representative, User
+from members.models import MembershipStatus, Person, User
 
 STAFF_EMAIL = "equipe@alliancepolymeres.quebec"
 DEMO_LOGIN_COMPANIES = 5
@@ -35,7 +35,7 @@ def create_demo_staff(password: str) -> User:
     return staff
 
 
-def create_demo_logins(password: str, *, stdout) -> Representative | None:
+def create_demo_logins(password: str, *, stdout) -> Person | None:
     """Give the people of a few demo companies an account (all with ``password``): both
     people of the first five companies in the directory, and the administrator of one
     lapsed company. Returns the administrator whose login to show, or ``None`` when there
@@ -48,11 +48,11 @@ def create_demo_logins(password: str, *, stdout) -> Representative | None:
         .order_by("sort_name")[:1]
     )
     people = list(
-        Representative.objects.filter(company__in=[*listed, *lapsed])
+        Person.objects.filter(company__in=[*listed, *lapsed])
         .select_related("company")
         .order_by("company__sort_name", "-role", "pk")
     )
-    people = [p for p in people if p.company in listed or p.role == Representative.Role.ADMIN]
+    people = [p for p in people if p.company in listed or p.role == Person.Role.ADMIN]
     for person in people:
         user, _created = User.objects.get_or_create(
             email=person.email,
@@ -69,6 +69,4 @@ def create_demo_logins(password: str, *, stdout) -> Representative | None:
         person.user = user
         person.save(update_fields=["user"])
     stdout.write(f"  ready    {len(people)} demo member logins (same password)\n")
-    return next(
-        (p for p in people if p.company in listed and p.role == Representative.Role.ADMIN), None
-    )
+    return next((p for p in people if p.company in listed and p.role == Person.Role.ADMIN), None)

@@ -48,8 +48,8 @@ from members.models.memberships import (
 from members.models.people import (
     Invitation,
     InvitationQuerySet,
-    Representative,
-    RepresentativeQuerySet,
+    Person,
+    PersonQuerySet,
 )
 from members.models.reference import (
     CLASSIFICATION_FIELDS,
@@ -98,13 +98,13 @@ __all__ = [
     "MembershipCategory",
     "MembershipQuerySet",
     "MembershipStatus",
+    "Person",
+    "PersonQuerySet",
     "PrivateStorage",
     "Process",
     "Province",
     "Region",
     "RenewalReminder",
-    "Representative",
-    "RepresentativeQuerySet",
     "Seat",
     "SeatQuerySet",
     "Sector",

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliance.fields import SingleLineField
-from members.models.people import Representative
+from members.models.people import Person
 
 
 class UserManager(BaseUserManager["User"]):
@@ -113,9 +113,7 @@ class AccountClosure(models.Model):
         related_name="account_closures",
         verbose_name=_("company"),
     )
-    role = models.CharField(
-        _("role"), max_length=10, choices=Representative.Role.choices, blank=True
-    )
+    role = models.CharField(_("role"), max_length=10, choices=Person.Role.choices, blank=True)
     left_without_admin = models.BooleanField(_("company left without administrator"))
 
     class Meta:

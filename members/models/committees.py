@@ -21,7 +21,7 @@ from alliance.fields import RichTextField, SingleLineField, WebsiteField
 from alliance.images import file_too_large
 from members.access import can_read_members_content, reads_everything
 from members.models.companies import Company
-from members.models.people import Representative
+from members.models.people import Person
 
 if TYPE_CHECKING:
     from members.models.accounts import User
@@ -155,7 +155,7 @@ class Seat(models.Model):
         Committee, on_delete=models.PROTECT, related_name="seats", verbose_name=_("committee")
     )
     person = models.ForeignKey(
-        Representative,
+        Person,
         on_delete=models.CASCADE,
         null=True,
         blank=True,
@@ -217,7 +217,7 @@ class Seat(models.Model):
         return seat
 
     @property
-    def holder(self) -> "Representative | User | None":
+    def holder(self) -> "Person | User | None":
         """Who holds the seat: a company's person, or the staff member (secretary)."""
         return self.person or self.staff_member
 

@@ -57,7 +57,7 @@ from members.validators import (
 )
 
 if TYPE_CHECKING:
-    from members.models.people import Representative
+    from members.models.people import Person
 
 
 # Changed in the member area since staff last opened the company in the admin.
@@ -361,15 +361,13 @@ class Company(models.Model):
         """In the public directory (needs the ``status`` annotation)."""
         return self.is_in_good_standing and self.shown_in_directory
 
-    def can_be_managed_by(self, person: "Representative") -> bool:
+    def can_be_managed_by(self, person: "Person") -> bool:
         """Whether ``person`` may change the profile and the people (needs ``status``):
         its administrators, while it is a member or about to be one."""
-        from members.models.people import Representative
+        from members.models.people import Person
 
         return (
-            person.role == Representative.Role.ADMIN
-            and self.status in MANAGEABLE
-            and not self.is_archived
+            person.role == Person.Role.ADMIN and self.status in MANAGEABLE and not self.is_archived
         )
 
     @property

@@ -16,16 +16,16 @@ from members.access import can_read_members_content
 from members.models.companies import Company
 
 
-class RepresentativeQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "RepresentativeQuerySet":
+class PersonQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "PersonQuerySet":
         """The people a visitor may see in the directory, as each of them chose."""
-        shown = [Representative.Visibility.PUBLIC]
+        shown = [Person.Visibility.PUBLIC]
         if can_read_members_content(user):
-            shown.append(Representative.Visibility.MEMBERS)
+            shown.append(Person.Visibility.MEMBERS)
         return self.filter(visibility__in=shown)
 
 
-class Representative(models.Model):
+class Person(models.Model):
     """A person at a company: its contacts in the directory and, with an account, the
     people who keep its profile current."""
 
@@ -41,7 +41,7 @@ class Representative(models.Model):
     company = models.ForeignKey(
         Company,
         on_delete=models.CASCADE,
-        related_name="representatives",
+        related_name="people",
         verbose_name=_("company"),
     )
     user = models.ForeignKey(
@@ -49,7 +49,7 @@ class Representative(models.Model):
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        related_name="representations",
+        related_name="people",
         verbose_name=_("account"),
     )
     first_name = SingleLineField(_("first name"), max_length=150)
@@ -70,7 +70,7 @@ class Representative(models.Model):
     visibility_changed_at = models.DateTimeField(_("visibility chosen on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
-    objects = RepresentativeQuerySet.as_manager()
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("person")
@@ -80,13 +80,13 @@ class Representative(models.Model):
             models.UniqueConstraint(
                 "company",
                 Lower("email"),
-                name="members_representative_company_email_unique",
+                name="members_person_company_email_unique",
                 violation_error_message=_("This person is already listed for this company."),
             ),
             models.UniqueConstraint(
                 fields=["company", "user"],
                 condition=Q(user__isnull=False),
-                name="members_representative_company_user_unique",
+                name="members_person_company_user_unique",
                 violation_error_message=_("This account is already linked to this company."),
             ),
         ]
@@ -158,8 +158,8 @@ class Invitation(models.Model):
     role = models.CharField(
         _("role"),
         max_length=10,
-        choices=Representative.Role.choices,
-        default=Representative.Role.COLLEAGUE,
+        choices=Person.Role.choices,
+        default=Person.Role.COLLEAGUE,
     )
     language = models.CharField(
         _("language of the invitation"),
@@ -209,7 +209,7 @@ class Invitation(models.Model):
         if (
             self.company_id
             and self.email
-            and Representative.objects.filter(
+            and Person.objects.filter(
                 Q(email__iexact=self.email.strip()) | Q(user__email__iexact=self.email.strip()),
                 company_id=self.company_id,
                 user__isnull=False,

@@ -11,8 +11,8 @@ from members.models import (
     AccountClosure,
     Application,
     Invitation,
+    Person,
     RenewalReminder,
-    Representative,
     User,
 )
 
@@ -121,10 +121,10 @@ def _addressed_to(user: User) -> Q:
     return address
 
 
-def _people_of(user: User) -> QuerySet[Representative]:
+def _people_of(user: User) -> QuerySet[Person]:
     """``user``'s rows as a company's person: linked to them, or under one of their
     addresses and linked to nobody."""
-    return Representative.objects.filter(Q(user=user) | (_addressed_to(user) & Q(user=None)))
+    return Person.objects.filter(Q(user=user) | (_addressed_to(user) & Q(user=None)))
 
 
 def account_close(*, user: User) -> None:
@@ -139,8 +139,8 @@ def account_close(*, user: User) -> None:
     with transaction.atomic():
         people = list(_people_of(user).select_for_update())
         for person in people:
-            admins = Representative.objects.filter(
-                company_id=person.company_id, role=Representative.Role.ADMIN, user__isnull=False
+            admins = Person.objects.filter(
+                company_id=person.company_id, role=Person.Role.ADMIN, user__isnull=False
             ).exclude(user=user)
             AccountClosure.objects.create(
                 company_id=person.company_id,
@@ -149,10 +149,10 @@ def account_close(*, user: User) -> None:
             )
         if not people:
             AccountClosure.objects.create(left_without_admin=False)
-        Version.objects.get_for_model(Representative).filter(
+        Version.objects.get_for_model(Person).filter(
             object_id__in=[str(person.pk) for person in people]
         ).delete()
-        Representative.objects.filter(pk__in=[person.pk for person in people]).delete()
+        Person.objects.filter(pk__in=[person.pk for person in people]).delete()
         Invitation.objects.filter(address).delete()
         RenewalReminder.objects.filter(address).delete()
         Application.objects.filter(address).update(

@@ -14,7 +14,7 @@ from members.models import (
     Company,
     Invitation,
     Membership,
-    Representative,
+    Person,
     User,
 )
 from members.services.invitations import invitation_send
@@ -107,14 +107,14 @@ def application_approve(*, application: Application, by: User) -> Company:
             end=one_year_from(today),
             fee=application.category.annual_fee,
         )
-        Representative.objects.create(
+        Person.objects.create(
             company=company,
             first_name=application.first_name,
             last_name=application.last_name,
             email=application.email,
             phone=application.phone,
             job_title=application.job_title,
-            role=Representative.Role.ADMIN,
+            role=Person.Role.ADMIN,
             preferred_language=application.language,
         )
         application.decision = Application.Decision.APPROVED
@@ -131,7 +131,7 @@ def application_approve(*, application: Application, by: User) -> Company:
                 invitation=Invitation(
                     company=company,
                     email=application.email,
-                    role=Representative.Role.ADMIN,
+                    role=Person.Role.ADMIN,
                     language=application.language,
                 ),
                 by=by,

@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from alliance.emails import absolute_url, send_email
-from members.models import Invitation, Representative, User
+from members.models import Invitation, Person, User
 from members.services.accounts import account_for_email
 
 
@@ -95,10 +95,10 @@ def invitation_accept(
         user.save(update_fields=["privacy_consented_at"])
         # Their row at the company if they have one, else the contact staff listed under
         # the invited address, else a new row.
-        person = Representative.objects.filter(
+        person = Person.objects.filter(
             Q(user=user) | Q(email__iexact=invitation.email, user__isnull=True),
             company=invitation.company,
-        ).order_by("user_id").first() or Representative(
+        ).order_by("user_id").first() or Person(
             company=invitation.company,
             email=invitation.email,
             preferred_language=user.preferred_language,

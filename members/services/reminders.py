@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 
 from alliance.emails import EmailNotSent, send_email
-from members.models import Membership, RenewalReminder, Representative
+from members.models import Membership, Person, RenewalReminder
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ def reminder_send_due(*, today: dt.date | None = None) -> tuple[int, list[str]]:
         RenewalReminder.Kind.LAPSED: Membership.objects.lapsed_email_due(today),
     }
     later = Membership.objects.filter(company=OuterRef("company"), end__gt=OuterRef("end"))
-    admins = Representative.objects.filter(role=Representative.Role.ADMIN)
+    admins = Person.objects.filter(role=Person.Role.ADMIN)
     sent, failed = 0, []
     out_of_reach = False
     for kind, periods in due.items():
@@ -39,10 +39,10 @@ def reminder_send_due(*, today: dt.date | None = None) -> tuple[int, list[str]]:
             periods.filter(cancelled_on__isnull=True, company__archived_at__isnull=True)
             .exclude(Exists(later))
             .select_related("company")
-            .prefetch_related(Prefetch("company__representatives", queryset=admins))
+            .prefetch_related(Prefetch("company__people", queryset=admins))
         )
         for period in periods:
-            for person in period.company.representatives.all():
+            for person in period.company.people.all():
                 if out_of_reach:  # each would wait for it in turn (EMAIL_TIMEOUT)
                     reminded = RenewalReminder.objects.filter(
                         membership=period, kind=kind, email=person.email
@@ -59,7 +59,7 @@ def reminder_send_due(*, today: dt.date | None = None) -> tuple[int, list[str]]:
     return sent, failed
 
 
-def _send_reminder(*, period: Membership, kind: str, person: Representative) -> int:
+def _send_reminder(*, period: Membership, kind: str, person: Person) -> int:
     # The record is written first and the email sent inside the same transaction: if the
     # mail server fails the record is rolled back and tomorrow's run tries again; a
     # second run never sends a reminder that was recorded.

@@ -45,7 +45,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     details = PersonalDetailsForm(data, instance=user)
     places = [
         RepresentationForm(data, instance=person, prefix=f"person-{person.pk}")
-        for person in user.representations.select_related("company").order_by("company__sort_name")
+        for person in user.people.select_related("company").order_by("company__sort_name")
     ]
     if request.method == "POST" and details.is_valid() and all(f.is_valid() for f in places):
         account_update_profile(details=details, places=places)

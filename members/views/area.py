@@ -14,14 +14,14 @@ from django_ratelimit.decorators import ratelimit
 
 from alliance.emails import EMAIL_FAILED, EmailNotSent
 from members.forms import ColleagueInvitationForm, CompanyProfileForm
-from members.models import Committee, Company, Invitation, Meeting, Representative, User
+from members.models import Committee, Company, Invitation, Meeting, Person, User
 from members.services.companies import company_update_profile
 from members.services.invitations import invitation_revoke, invitation_send
 from members.services.memberships import membership_request_renewal
 from members.services.people import (
     LastAdministratorError,
-    representative_remove,
-    representative_set_role,
+    person_remove,
+    person_set_role,
 )
 
 log = logging.getLogger(__name__)
@@ -33,7 +33,7 @@ def my_companies(user: User):
     """The companies ``user`` is a person of, with their status and current period."""
     return (
         Company.objects.not_archived()
-        .filter(representatives__user=user)
+        .filter(people__user=user)
         .with_status()
         .with_current_period()
         .distinct()
@@ -43,7 +43,7 @@ def my_companies(user: User):
 @require_safe
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    people = {person.company_id: person for person in request.user.representations.all()}
+    people = {person.company_id: person for person in request.user.people.all()}
     companies = list(my_companies(request.user).order_by("sort_name"))
     for company in companies:
         company.person = people[company.pk]
@@ -86,7 +86,7 @@ def _company_of(request: HttpRequest, slug: str, *, manage: bool = False):
     people gets a 404, as if it did not exist; with ``manage``, a person who may not
     manage it gets a 403."""
     company = get_object_or_404(my_companies(request.user), slug=slug)
-    person = company.representatives.get(user=request.user)
+    person = company.people.get(user=request.user)
     can_manage = company.can_be_managed_by(person)
     if manage and not can_manage:
         raise PermissionDenied(
@@ -127,14 +127,14 @@ def colleagues(request: HttpRequest, slug: str) -> HttpResponse:
         response = _colleagues_action(request, company, invite)
         if response:
             return response
-    people = company.representatives.select_related("user").order_by("last_name", "first_name")
+    people = company.people.select_related("user").order_by("last_name", "first_name")
     context = {
         "company": company,
         "me": me,
         "people": people,
         "invitations": company.invitations.usable().order_by("-created_at"),
         "invite": invite,
-        "roles": Representative.Role.choices,
+        "roles": Person.Role.choices,
     }
     return render(
         request,
@@ -167,16 +167,16 @@ def _colleagues_action(request, company: Company, invite) -> HttpResponse | None
         invitation_revoke(invitations=Invitation.objects.filter(pk=invitation.pk))
         messages.success(request, _("The invitation was revoked."))
     elif action in ("role", "remove"):
-        person = get_object_or_404(company.representatives, pk=_posted_pk(request.POST, "person"))
+        person = get_object_or_404(company.people, pk=_posted_pk(request.POST, "person"))
         try:
             if action == "remove":
-                representative_remove(person=person)
+                person_remove(person=person)
                 messages.success(request, _("%(name)s was removed.") % {"name": person.full_name})
             else:
                 role = request.POST.get("role")
-                if role not in Representative.Role.values:
+                if role not in Person.Role.values:
                     return render(request, "400.html", status=400)
-                representative_set_role(person=person, role=role)
+                person_set_role(person=person, role=role)
                 messages.success(
                     request, _("The role of %(name)s was changed.") % {"name": person.full_name}
                 )
@@ -185,7 +185,7 @@ def _colleagues_action(request, company: Company, invite) -> HttpResponse | None
             return redirect("area:colleagues", slug=company.slug)
     else:
         return render(request, "400.html", status=400)
-    if not company.representatives.filter(user=request.user).exists():
+    if not company.people.filter(user=request.user).exists():
         return redirect("area:dashboard")  # they removed themselves
     return redirect("area:colleagues", slug=company.slug)
 

@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from members.access import reads_everything
-from members.models import Committee, Document, Meeting, Representative, Seat
+from members.models import Committee, Document, Meeting, Person, Seat
 from members.services.committees import meeting_ics_filename, meeting_to_ics
 from news.models import Article
 
@@ -28,7 +28,7 @@ def _seats(committees, *, shown_to=None) -> list[Seat]:
     secretary always (the association's own)."""
     seats = Seat.objects.in_force().filter(committee__in=committees)
     if shown_to is not None:
-        visible = Representative.objects.visible_to(shown_to)
+        visible = Person.objects.visible_to(shown_to)
         seats = seats.filter(Q(person__isnull=True) | Q(person__in=visible))
     return sorted(
         seats.select_related("person__company", "staff_member"),

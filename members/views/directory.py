@@ -82,7 +82,7 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "members/company_detail.html",
         {
             "company": company,
-            "people": company.representatives.visible_to(request.user),
+            "people": company.people.visible_to(request.user),
             "classifications": company.classifications(),
         },
     )

@@ -11,7 +11,7 @@ from django.core.cache.backends.redis import RedisCacheClient
 from redis.exceptions import ConnectionError, ResponseError
 
 from members.models import Application
-from tests.factories import PASSWORD, CompanyFactory, RepresentativeFactory, UserFactory
+from tests.factories import PASSWORD, CompanyFactory, PersonFactory, UserFactory
 from tests.members.test_join import category, form_data  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +87,7 @@ def test_an_application_to_join_is_received(client, form_data):  # noqa: F811
 def test_a_renewal_request_is_sent(client):
     company = CompanyFactory(name="Moules Bellechasse")
     user = UserFactory()
-    RepresentativeFactory(company=company, user=user, email=user.email, role="admin")
+    PersonFactory(company=company, user=user, email=user.email, role="admin")
     client.force_login(user)
 
     response = client.post(

@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 
 from alliance.emails import EmailNotSent, email_subject, send_email
-from tests.factories import CompanyFactory, RepresentativeFactory
+from tests.factories import CompanyFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def test_a_subject_is_always_one_line(text):
 
 def test_a_name_with_line_breaks_stays_in_the_subject_and_out_of_the_body():
     company = CompanyFactory(name="Moules\r\nBellechasse")
-    person = RepresentativeFactory(company=company)
+    person = PersonFactory(company=company)
     send_email(
         template="renewal_requested_staff",
         to=["adhesions@alliance.example"],

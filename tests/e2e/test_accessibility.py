@@ -11,7 +11,7 @@ from tests.factories import (
     PASSWORD,
     CompanyFactory,
     MeetingFactory,
-    RepresentativeFactory,
+    PersonFactory,
     SeatFactory,
     UserFactory,
 )
@@ -75,7 +75,7 @@ def test_no_serious_or_critical_accessibility_violation(page, axe_js, seeded):
 def test_member_area_pages_are_accessible(page, axe_js):
     company = CompanyFactory()
     user = UserFactory()
-    person = RepresentativeFactory(company=company, user=user, email=user.email, role="admin")
+    person = PersonFactory(company=company, user=user, email=user.email, role="admin")
     call_command("seed_reference", verbosity=0, stdout=io.StringIO())
     committee = Committee.objects.first()
     SeatFactory(committee=committee, person=person, role=Seat.Role.CHAIR)

@@ -7,11 +7,11 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from members.models import Representative
+from members.models import Person
 from tests.factories import (
     PASSWORD,
     CompanyFactory,
-    RepresentativeFactory,
+    PersonFactory,
     StaffFactory,
     UserFactory,
     image_upload,
@@ -33,7 +33,7 @@ def test_invited_person_edits_the_profile_and_the_directory_shows_it(
 ):
     company = CompanyFactory(name="Moules Fictifs de Bellechasse", description_en="")
     colleague = UserFactory(email="collegue@moules.example")
-    RepresentativeFactory(company=company, user=colleague, email=colleague.email, role="colleague")
+    PersonFactory(company=company, user=colleague, email=colleague.email, role="colleague")
     staff = StaffFactory()
 
     # Staff invite the future administrator from the admin.
@@ -78,7 +78,7 @@ def test_invited_person_edits_the_profile_and_the_directory_shows_it(
     visitor.goto(f"/en/members/{company.slug}/")
     expect(visitor.get_by_text("Precision moulds for the medical sector.")).to_be_visible()
     expect(visitor.locator("img[src*='logo']").first).to_be_visible()
-    assert Representative.objects.get(user__email="alex@moules.example").role == "admin"
+    assert Person.objects.get(user__email="alex@moules.example").role == "admin"
 
     # A colleague can read the profile but not change it.
     log_in(visitor, colleague.email, PASSWORD)

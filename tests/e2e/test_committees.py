@@ -14,7 +14,7 @@ from tests.factories import (
     CompanyFactory,
     DocumentFactory,
     MeetingFactory,
-    RepresentativeFactory,
+    PersonFactory,
     SeatFactory,
     UserFactory,
 )
@@ -26,7 +26,7 @@ def test_a_committee_member_downloads_the_minutes_a_visitor_sees_none(page, brow
     call_command("seed_reference", verbosity=0, stdout=io.StringIO())
     committee = Committee.objects.get(slug="innovation-developpement-durable")
     user = UserFactory()
-    person = RepresentativeFactory(
+    person = PersonFactory(
         company=CompanyFactory(), user=user, email=user.email, visibility="public"
     )
     SeatFactory(committee=committee, person=person, role=Seat.Role.CHAIR)

@@ -10,7 +10,7 @@ from tests.factories import (
     PASSWORD,
     ArticleFactory,
     CompanyFactory,
-    RepresentativeFactory,
+    PersonFactory,
     StaffFactory,
     UserFactory,
 )
@@ -142,7 +142,7 @@ def test_admin_pages_break_no_rule_of_the_policy(page, violations, log_in_to_adm
 def test_member_area_and_account_pages_break_no_rule_of_the_policy(page, violations):
     user = UserFactory()
     company = CompanyFactory()
-    RepresentativeFactory(company=company, user=user, email=user.email, role="admin")
+    PersonFactory(company=company, user=user, email=user.email, role="admin")
     log_in(page, user.email, PASSWORD)
     page.wait_for_url("**/espace-membre/")
     for path in (

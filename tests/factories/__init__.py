@@ -23,7 +23,7 @@ from tests.factories.files import PDF, image_upload
 from tests.factories.memberships import MembershipFactory, RenewalReminderFactory
 from tests.factories.news import ArticleFactory, CategoryFactory
 from tests.factories.pages import KeyFigureFactory, PageFactory
-from tests.factories.people import InvitationFactory, RepresentativeFactory
+from tests.factories.people import InvitationFactory, PersonFactory
 from tests.factories.reference import (
     CertificationFactory,
     EndMarketFactory,
@@ -55,9 +55,9 @@ __all__ = [
     "MembershipCategoryFactory",
     "MembershipFactory",
     "PageFactory",
+    "PersonFactory",
     "ProcessFactory",
     "RenewalReminderFactory",
-    "RepresentativeFactory",
     "SeatFactory",
     "SectorFactory",
     "StaffFactory",

@@ -9,7 +9,7 @@ from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.test import Client, RequestFactory
 from factory.django import DjangoModelFactory
 
-from members.models import AccountClosure, Representative, User
+from members.models import AccountClosure, Person, User
 
 PASSWORD = "Un-mot-de-passe-solide-42"
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # base32, as an authenticator app reads it
@@ -65,7 +65,7 @@ class AccountClosureFactory(DjangoModelFactory):
         model = AccountClosure
 
     company = factory.SubFactory("tests.factories.companies.CompanyFactory")
-    role = Representative.Role.ADMIN
+    role = Person.Role.ADMIN
     left_without_admin = False
 
 

@@ -9,7 +9,7 @@ from factory.django import DjangoModelFactory
 from members.models import Committee, Document, Meeting, Seat, StrategicAxis
 from tests.factories.accounts import StaffFactory
 from tests.factories.files import PDF
-from tests.factories.people import RepresentativeFactory
+from tests.factories.people import PersonFactory
 
 
 class CommitteeFactory(DjangoModelFactory):
@@ -34,7 +34,7 @@ class SeatFactory(DjangoModelFactory):
         model = Seat
 
     committee = factory.SubFactory(CommitteeFactory)
-    person = factory.SubFactory(RepresentativeFactory)
+    person = factory.SubFactory(PersonFactory)
     role = Seat.Role.MEMBER
 
     class Params:

@@ -7,19 +7,19 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from members.models import Invitation, Representative
+from members.models import Invitation, Person
 from tests.factories.companies import CompanyFactory
 
 
-class RepresentativeFactory(DjangoModelFactory):
+class PersonFactory(DjangoModelFactory):
     class Meta:
-        model = Representative
+        model = Person
 
     company = factory.SubFactory(CompanyFactory)
     first_name = "Dominique"
     last_name = factory.Sequence(lambda n: f"Gagnon{n}")
     email = factory.Sequence(lambda n: f"dominique{n}@exemple.qc.ca")
-    role = Representative.Role.ADMIN
+    role = Person.Role.ADMIN
 
 
 class InvitationFactory(DjangoModelFactory):
@@ -32,7 +32,7 @@ class InvitationFactory(DjangoModelFactory):
 
     company = factory.SubFactory(CompanyFactory)
     email = factory.Sequence(lambda n: f"invitee{n}@exemple.qc.ca")
-    role = Representative.Role.COLLEAGUE
+    role = Person.Role.COLLEAGUE
     token = factory.LazyFunction(lambda: secrets.token_urlsafe(32))
     expires_at = factory.LazyFunction(lambda: timezone.now() + Invitation.VALID_FOR)
 

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from members.access import SECOND_FACTOR_PASSED, can_read_members_content, reads_everything
-from tests.factories import RepresentativeFactory, StaffFactory, UserFactory
+from tests.factories import PersonFactory, StaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ def past_second_factor(user):
 
 def test_only_staff_past_their_second_factor_read_everything():
     member = UserFactory()
-    RepresentativeFactory(user=member, email=member.email)
+    PersonFactory(user=member, email=member.email)
     inactive = StaffFactory(is_active=False)
     assert not reads_everything(AnonymousUser())
     assert not reads_everything(past_second_factor(member))

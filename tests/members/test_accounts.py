@@ -13,14 +13,14 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 
-from members.models import Committee, Document, Invitation, Representative, User
+from members.models import Committee, Document, Invitation, Person, User
 from tests.factories import (
     PASSWORD,
     ArticleFactory,
     CompanyFactory,
     DocumentFactory,
     EmailAddressFactory,
-    RepresentativeFactory,
+    PersonFactory,
     StaffFactory,
     UserFactory,
     log_in,
@@ -89,8 +89,8 @@ def test_staff_invite_and_the_person_creates_an_account(client, send):
     user = User.objects.get(email="alex@moules.example")
     assert user.preferred_language == "en" and user.privacy_consented_at is not None
     assert EmailAddress.objects.get(user=user).verified
-    person = Representative.objects.get(user=user)
-    assert (person.company, person.role) == (company, Representative.Role.ADMIN)
+    person = Person.objects.get(user=user)
+    assert (person.company, person.role) == (company, Person.Role.ADMIN)
     dashboard = client.get("/fr/espace-membre/").content.decode()
     assert "Moules Bellechasse" in dashboard and "Gestionnaire du profil" in dashboard
 
@@ -157,7 +157,7 @@ def test_bad_passwords_and_missing_consent_are_explained(client, send):
 
 def test_an_existing_account_logs_in_to_accept_instead_of_making_a_second(client, send):
     user = UserFactory(email="deja@exemple.qc.ca")
-    RepresentativeFactory(user=user, email=user.email)
+    PersonFactory(user=user, email=user.email)
     other = CompanyFactory(name="Deuxième Entreprise")
     link = send(other, "deja@exemple.qc.ca")
 
@@ -169,10 +169,8 @@ def test_an_existing_account_logs_in_to_accept_instead_of_making_a_second(client
     client.force_login(user)
     response = client.post(path_of(link), {"consent": "on"})
     assert response.status_code == 302
-    assert set(user.representations.values_list("company__name", flat=True)) >= {
-        "Deuxième Entreprise"
-    }
-    assert user.representations.count() == 2
+    assert set(user.people.values_list("company__name", flat=True)) >= {"Deuxième Entreprise"}
+    assert user.people.count() == 2
 
 
 def test_someone_else_logged_in_cannot_accept(client, send):
@@ -197,7 +195,7 @@ def test_an_invitation_that_cannot_be_emailed_is_not_saved(staff_client, mail_se
 
 
 def test_inviting_someone_who_already_has_access_is_refused(staff_client):
-    person = RepresentativeFactory(user=UserFactory(email="ici@exemple.qc.ca"))
+    person = PersonFactory(user=UserFactory(email="ici@exemple.qc.ca"))
     response = staff_client.post(
         INVITATIONS_ADMIN + "add/",
         {
@@ -440,9 +438,9 @@ def test_email_links_are_on_the_sites_address_whatever_host_the_request_named(
 
 def test_people_of_member_companies_read_members_only_news_lapsed_ones_do_not(client):
     article = ArticleFactory(body_fr="<p>Prix confidentiels</p>", members_only=True)
-    active = RepresentativeFactory(user=UserFactory()).user
+    active = PersonFactory(user=UserFactory()).user
     lapsed_company = CompanyFactory(period=(dt.date(2020, 1, 1), dt.date(2020, 12, 31)))
-    lapsed = RepresentativeFactory(company=lapsed_company, user=UserFactory()).user
+    lapsed = PersonFactory(company=lapsed_company, user=UserFactory()).user
     client.force_login(active)
     assert "Prix confidentiels" in client.get(article.get_absolute_url()).content.decode()
     client.force_login(lapsed)
@@ -454,11 +452,11 @@ def test_people_of_member_companies_read_members_only_news_lapsed_ones_do_not(cl
 
 def test_members_only_people_show_to_active_members_only(client):
     company = CompanyFactory()
-    RepresentativeFactory(company=company, first_name="Réservée", visibility="members")
+    PersonFactory(company=company, first_name="Réservée", visibility="members")
     visitor = client.get(company.get_absolute_url()).content.decode()
     assert f"<h1>{company.name}</h1>" in visitor
     assert "Réservée" not in visitor
-    client.force_login(RepresentativeFactory(user=UserFactory()).user)
+    client.force_login(PersonFactory(user=UserFactory()).user)
     assert "Réservée" in client.get(company.get_absolute_url()).content.decode()
 
 
@@ -495,7 +493,7 @@ def test_an_invitation_to_an_address_another_account_verified_asks_to_log_in(cli
     assert User.objects.count() == 2  # staff and this one: no second account
     client.force_login(user)
     assert client.post(path_of(link), {"consent": "on"}).status_code == 302
-    assert user.representations.count() == 1
+    assert user.people.count() == 1
 
 
 # --- An address someone added without verifying it ----------------------------------------
@@ -547,10 +545,8 @@ def test_an_invitation_to_an_address_only_claimed_by_another_account_is_the_invi
     assert client.post(path_of(link), account_form()).status_code == 302
     victim = User.objects.get(email=VICTIM)
     assert victim != attacker
-    assert list(victim.representations.values_list("company__name", flat=True)) == [
-        "Entreprise Visée"
-    ]
-    assert not attacker.representations.exists()
+    assert list(victim.people.values_list("company__name", flat=True)) == ["Entreprise Visée"]
+    assert not attacker.people.exists()
 
 
 def test_a_login_code_to_an_address_only_claimed_by_another_account_opens_nothing(client, attacker):
@@ -570,7 +566,7 @@ def test_an_account_that_only_claims_the_invited_address_cannot_accept(client, s
         assert response.status_code == 403
         assert f"envoyée à {VICTIM}, mais vous êtes connecté" in response.content.decode()
     assert Invitation.objects.get().accepted_at is None
-    assert not attacker.representations.exists()
+    assert not attacker.people.exists()
 
 
 def test_a_password_reset_to_an_address_only_claimed_by_another_account_resets_nothing(
@@ -595,12 +591,12 @@ def test_account_emails_to_a_second_verified_address_are_in_the_persons_language
 def test_accepting_again_after_changing_address_keeps_one_row_per_company(client, send):
     company = CompanyFactory()
     user = UserFactory(email="ancienne@exemple.qc.ca")
-    RepresentativeFactory(company=company, user=user, email="ancienne@exemple.qc.ca")
+    PersonFactory(company=company, user=user, email="ancienne@exemple.qc.ca")
     EmailAddressFactory(user=user, email="nouvelle@exemple.qc.ca", verified=True)
     link = send(company, "nouvelle@exemple.qc.ca", role="admin")
     client.force_login(user)
     assert client.post(path_of(link), {"consent": "on"}).status_code == 302
-    assert company.representatives.get(user=user).role == "admin"
+    assert company.people.get(user=user).role == "admin"
     profile = client.get(f"/fr/espace-membre/entreprises/{company.slug}/")
     assert profile.status_code == 200
     assert f"<h1>Profil de {company.name}</h1>" in profile.content.decode()

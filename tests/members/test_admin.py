@@ -18,8 +18,8 @@ from tests.factories import (
     CommitteeFactory,
     CompanyFactory,
     InvitationFactory,
+    PersonFactory,
     ProcessFactory,
-    RepresentativeFactory,
     SectorFactory,
     StaffFactory,
     log_in,
@@ -80,7 +80,7 @@ def test_ending_soon_follows_the_reminder_setting(staff_client, settings):
 
 def test_search_by_person_email_and_neq(staff_client):
     company = CompanyFactory(name="Trouvée", neq="1145678901")
-    RepresentativeFactory(company=company, email="marie@trouvee.example")
+    PersonFactory(company=company, email="marie@trouvee.example")
     CompanyFactory(name="Autre")
     assert listed(staff_client.get(CHANGELIST, {"q": "marie@trouvee"})) == ["Trouvée"]
     assert listed(staff_client.get(CHANGELIST, {"q": "1145678901"})) == ["Trouvée"]
@@ -91,7 +91,7 @@ def test_changelist_queries_do_not_grow(staff_client, count):
     sector = SectorFactory()
     for company in CompanyFactory.create_batch(count):
         company.sectors.add(sector)
-        RepresentativeFactory(company=company)
+        PersonFactory(company=company)
     staff_client.get(CHANGELIST)  # warm the session
     with CaptureQueriesContext(connection) as queries:
         response = staff_client.get(CHANGELIST)

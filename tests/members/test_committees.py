@@ -18,7 +18,7 @@ from tests.factories import (
     CompanyFactory,
     DocumentFactory,
     MeetingFactory,
-    RepresentativeFactory,
+    PersonFactory,
     SeatFactory,
     StaffFactory,
     UserFactory,
@@ -38,14 +38,12 @@ def committees():
 
 def member(company=None, **person):
     user = UserFactory()
-    RepresentativeFactory(
-        company=company or CompanyFactory(), user=user, email=user.email, **person
-    )
+    PersonFactory(company=company or CompanyFactory(), user=user, email=user.email, **person)
     return user
 
 
 def seat(committee, user, role=Seat.Role.MEMBER, **fields):
-    return SeatFactory(committee=committee, person=user.representations.get(), role=role, **fields)
+    return SeatFactory(committee=committee, person=user.people.get(), role=role, **fields)
 
 
 def document(committee, access, title, meeting=None):
@@ -122,7 +120,7 @@ def cast(committees):
     seat(sales, on_committee)
     lapsed_company = CompanyFactory(period=LAPSED)
     lapsed = member(lapsed_company)
-    SeatFactory(committee=sales, person=lapsed.representations.get(), start=dt.date(2020, 1, 1))
+    SeatFactory(committee=sales, person=lapsed.people.get(), start=dt.date(2020, 1, 1))
     return {
         "committee": sales,
         "anonymous": None,
@@ -274,15 +272,15 @@ def test_staff_email_the_notice_to_each_member_in_their_language(
 
 
 def test_only_people_of_member_companies_can_be_given_a_seat(cast):
-    lapsed_person = member(CompanyFactory(period=LAPSED)).representations.get()
+    lapsed_person = member(CompanyFactory(period=LAPSED)).people.get()
     with pytest.raises(ValidationError) as error:
         Seat(committee=cast["committee"], person=lapsed_person).full_clean()
     assert "person" in error.value.message_dict
 
 
 def test_a_seat_whose_company_lapses_is_flagged_to_staff_not_dropped(cast):
-    lapsed_company = cast["lapsed"].representations.get().company.name
-    listed_company = cast["on_committee"].representations.get().company.name
+    lapsed_company = cast["lapsed"].people.get().company.name
+    listed_company = cast["on_committee"].people.get().company.name
     staff = as_(cast["staff"])
     flagged = staff.get("/admin/members/seat/?company=lapsed").content.decode()
     assert lapsed_company in flagged and listed_company not in flagged
@@ -301,10 +299,10 @@ def test_a_seat_whose_company_lapses_is_flagged_to_staff_not_dropped(cast):
 
 def test_public_pages_leave_out_the_seats_of_lapsed_companies(cast, client):
     Seat.objects.filter(person__user=cast["lapsed"]).update(role=Seat.Role.CHAIR)
-    lapsed = cast["lapsed"].representations.get()
+    lapsed = cast["lapsed"].people.get()
     lapsed.visibility = "public"
     lapsed.save()
-    listed = cast["on_committee"].representations.get()
+    listed = cast["on_committee"].people.get()
     listed.visibility = "public"
     listed.save()
     shown = {
@@ -320,7 +318,7 @@ def test_public_pages_leave_out_the_seats_of_lapsed_companies(cast, client):
 
 def test_two_chairs_in_one_admin_submission_are_refused(committees):
     staff = as_(StaffFactory())
-    first, second = member().representations.get(), member().representations.get()
+    first, second = member().people.get(), member().people.get()
     rows = {
         "seats-TOTAL_FORMS": "2",
         "seats-INITIAL_FORMS": "0",
@@ -410,7 +408,7 @@ def test_a_mail_failure_during_the_notice_is_reported_not_an_error(cast, monkeyp
 
 
 def test_the_same_person_cannot_hold_overlapping_terms_on_a_committee(cast):
-    person = cast["on_committee"].representations.get()
+    person = cast["on_committee"].people.get()
     with pytest.raises(ValidationError) as error:
         Seat(committee=cast["committee"], person=person, start=dt.date(2027, 1, 1)).full_clean()
     assert "start" in error.value.message_dict
@@ -422,7 +420,7 @@ def test_a_committee_has_one_chair_at_a_time(cast):
     sales = cast["committee"]
     first = member()
     seat(sales, first, Seat.Role.CHAIR, start=dt.date(2026, 1, 1), end=dt.date(2026, 6, 30))
-    second = member().representations.get()
+    second = member().people.get()
     with pytest.raises(ValidationError) as error:
         Seat(
             committee=sales, person=second, role=Seat.Role.CHAIR, start=dt.date(2026, 6, 1)
@@ -447,7 +445,7 @@ def test_admin_lists_start_on_current_seats_and_upcoming_meetings(cast):
     MeetingFactory(committee=sales, starts_at=dt.datetime(2030, 3, 1, 9, tzinfo=QUEBEC))
     staff = as_(cast["staff"])
     seats = staff.get("/admin/members/seat/").content.decode()
-    assert cast["on_committee"].representations.get().full_name in seats  # a current seat
+    assert cast["on_committee"].people.get().full_name in seats  # a current seat
     assert "Ancienne" not in seats
     assert "Ancienne" in staff.get("/admin/members/seat/?term=all").content.decode()
     meetings = staff.get("/admin/members/meeting/").content.decode()
@@ -464,7 +462,7 @@ def test_staff_admin_pages_for_committees_open(cast):
         ("/admin/members/meeting/add/", 'name="starts_at_0"'),
         (f"/admin/members/meeting/{meeting.pk}/change/", "Procès-verbal"),
         ("/admin/members/committee/add/", 'name="mandate_fr"'),
-        ("/admin/members/representative/", cast["on_committee"].representations.get().email),
+        ("/admin/members/person/", cast["on_committee"].people.get().email),
     ):
         response = staff.get(url)
         assert response.status_code == 200, url
@@ -483,7 +481,7 @@ def test_the_dashboard_lists_my_next_committee_meetings(cast):
     assert "6 mai 2031 09:00" in page and "Ventes et développement de marché" in page
     elsewhere = as_(cast["member"]).get("/fr/espace-membre/").content.decode()
     assert "<h1>Espace membre</h1>" in elsewhere
-    assert cast["member"].representations.get().company.name in elsewhere
+    assert cast["member"].people.get().company.name in elsewhere
     assert "6 mai 2031" not in elsewhere
 
 

@@ -20,7 +20,7 @@ from tests.factories import (
     InvitationFactory,
     MeetingFactory,
     MembershipFactory,
-    RepresentativeFactory,
+    PersonFactory,
     SeatFactory,
     UserFactory,
     image_upload,
@@ -33,7 +33,7 @@ SECRET = "Prix de la résine au prochain trimestre"
 
 def member_of(company) -> Client:
     user = UserFactory()
-    RepresentativeFactory(company=company, user=user, email=user.email)
+    PersonFactory(company=company, user=user, email=user.email)
     client = Client()
     client.force_login(user)
     return client
@@ -84,7 +84,7 @@ def test_archiving_takes_a_company_out_of_sight_and_restoring_brings_it_back(sta
         "Moules Archivés inc."
     ]
     assert Membership.objects.filter(company=company).count() == 1
-    assert company.representatives.count() == 1
+    assert company.people.count() == 1
 
     response = staff_client.post(
         f"{CHANGELIST}?archived=yes&status=all",
@@ -111,7 +111,7 @@ def test_an_archived_company_page_tells_staff_it_is_archived(staff_client):
 
 def test_deleting_a_company_with_periods_is_refused_with_what_to_do_instead(staff_client):
     company = CompanyFactory(name="Plastiques Gardées")
-    RepresentativeFactory(company=company)
+    PersonFactory(company=company)
     url = f"{CHANGELIST}{company.pk}/delete/"
 
     page = staff_client.get(url, follow=True)
@@ -124,7 +124,7 @@ def test_deleting_a_company_with_periods_is_refused_with_what_to_do_instead(staf
         assert "1 période d’adhésion" in html
         assert "Archivez-la plutôt" in html
     assert Company.objects.filter(pk=company.pk).exists()
-    assert company.memberships.count() == 1 and company.representatives.count() == 1
+    assert company.memberships.count() == 1 and company.people.count() == 1
 
 
 def test_a_paid_period_cannot_be_deleted_from_the_company_form_an_unpaid_one_can(staff_client):
@@ -185,7 +185,7 @@ def committee():
     call_command("seed_reference", stdout=io.StringIO())
     committee = Committee.objects.get(axis="sales")
     user = UserFactory()
-    person = RepresentativeFactory(user=user, email=user.email)
+    person = PersonFactory(user=user, email=user.email)
     SeatFactory(committee=committee, person=person, role=Seat.Role.MEMBER)
     meeting = MeetingFactory(committee=committee, starts_at=timezone.now())
     DocumentFactory(meeting=meeting, title_fr="Procès-verbal", file__filename="pv.pdf")
@@ -290,9 +290,9 @@ def test_an_archived_company_gets_no_renewal_reminder(staff_client, settings):
     today = timezone.localdate()
     ending = (today - dt.timedelta(days=340), today + dt.timedelta(days=24))
     company = CompanyFactory(period=ending)
-    RepresentativeFactory(company=company, email="admin@exemple.qc.ca")
+    PersonFactory(company=company, email="admin@exemple.qc.ca")
     # The same period, not archived: it is reminded.
-    RepresentativeFactory(company=CompanyFactory(period=ending), email="autre@exemple.qc.ca")
+    PersonFactory(company=CompanyFactory(period=ending), email="autre@exemple.qc.ca")
     staff_client.post(CHANGELIST, {"action": "archive", "_selected_action": [company.pk]})
 
     call_command("send_renewal_reminders", stdout=io.StringIO())

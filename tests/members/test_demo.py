@@ -19,9 +19,9 @@ from members.models import (
     Membership,
     MembershipCategory,
     MembershipStatus,
+    Person,
     Process,
     Region,
-    Representative,
     Seat,
 )
 from tests.factories import MembershipCategoryFactory, ProcessFactory, SectorFactory
@@ -143,10 +143,10 @@ def test_text_search_finds_companies_by_process(six_hundred):
 
 
 def test_people_and_membership_periods(six_hundred):
-    people = Representative.objects.filter(company__in=six_hundred)
+    people = Person.objects.filter(company__in=six_hundred)
     per_company = Counter(people.values_list("company_id", flat=True))
     assert set(per_company.values()) <= {1, 2, 3} and len(per_company) == 600
-    assert people.filter(role=Representative.Role.ADMIN).count() == 600
+    assert people.filter(role=Person.Role.ADMIN).count() == 600
     languages = Counter(people.values_list("preferred_language", flat=True))
     assert 78 <= share(languages["fr"], people.count()) <= 92
     visibility = Counter(people.values_list("visibility", flat=True))
@@ -195,7 +195,7 @@ def test_a_sample_passes_model_validation(reference):
         company.full_clean()  # NEQ, postal code, website, email, region…
         for period in company.memberships.all():
             period.full_clean()  # no overlapping periods
-        for person in company.representatives.all():
+        for person in company.people.all():
             person.full_clean()
     for application in Application.objects.all():
         application.full_clean()
@@ -237,7 +237,7 @@ def test_seed_demo_adds_companies_with_logos_once(reference):
     counts = (
         companies.count(),
         Membership.objects.count(),
-        Representative.objects.count(),
+        Person.objects.count(),
         Application.objects.count(),
     )
     assert Membership.objects.filter(fee__gt=Decimal(0)).count() == counts[1]
@@ -250,7 +250,7 @@ def test_seed_demo_adds_companies_with_logos_once(reference):
     assert (
         Company.objects.count(),
         Membership.objects.count(),
-        Representative.objects.count(),
+        Person.objects.count(),
         Application.objects.count(),
     ) == counts
 
@@ -262,12 +262,12 @@ def test_seed_demo_prints_a_member_login_that_works(reference, client):
     member = re.search(r"Member login.*?email:\s+(\S+)\s+password:\s+(\S+)", text, re.S)
     assert member, text
     email, password = member.groups()
-    people = Representative.objects.filter(user__isnull=False)
+    people = Person.objects.filter(user__isnull=False)
     assert people.values("company").distinct().count() >= 5  # several companies
     response = client.post("/fr/compte/login/", {"login": email, "password": password})
     assert response.status_code == 302 and response["Location"] == "/fr/espace-membre/"
     dashboard = client.get("/fr/espace-membre/").content.decode()
-    assert Representative.objects.get(email=email).company.name in dashboard
+    assert Person.objects.get(email=email).company.name in dashboard
 
 
 def test_seed_demo_fills_the_committees(reference, client):

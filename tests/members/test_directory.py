@@ -8,11 +8,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from members.models import Company, Representative
+from members.models import Company, Person
 from tests.factories import (
     CompanyFactory,
+    PersonFactory,
     ProcessFactory,
-    RepresentativeFactory,
     SectorFactory,
     StaffFactory,
     log_in,
@@ -289,19 +289,19 @@ def test_lapsed_company_page_is_404_for_the_public(staff_client):
 
 def test_people_shown_as_each_chose(client):
     company = CompanyFactory()
-    RepresentativeFactory(
+    PersonFactory(
         company=company,
         first_name="Public",
         email="public@ex.ca",
-        visibility=Representative.Visibility.PUBLIC,
+        visibility=Person.Visibility.PUBLIC,
     )
-    RepresentativeFactory(
+    PersonFactory(
         company=company,
         first_name="Membres",
         email="membres@ex.ca",
-        visibility=Representative.Visibility.MEMBERS,
+        visibility=Person.Visibility.MEMBERS,
     )
-    RepresentativeFactory(company=company, first_name="Cachée", email="cachee@ex.ca")
+    PersonFactory(company=company, first_name="Cachée", email="cachee@ex.ca")
     content = client.get(company.get_absolute_url()).content.decode()
     assert "public@ex.ca" in content
     assert "Membres" not in content and "membres@ex.ca" not in content
@@ -316,7 +316,7 @@ def test_people_shown_as_each_chose(client):
 
 def test_hidden_people_appear_nowhere_public(client):
     company = CompanyFactory(name="Firme")
-    RepresentativeFactory(
+    PersonFactory(
         company=company, first_name="Secrète", last_name="Personne", email="secrete@ex.ca"
     )
     for url, shown in [
@@ -357,13 +357,13 @@ def test_sitemap_lists_members_not_lapsed(client):
 
 def test_company_page_query_count(client, django_assert_max_num_queries):
     company = CompanyFactory()
-    RepresentativeFactory.create_batch(3, company=company, visibility="public")
+    PersonFactory.create_batch(3, company=company, visibility="public")
     with django_assert_max_num_queries(10):
         response = client.get(company.get_absolute_url())
         assert response.status_code == 200
     content = response.content.decode()
     assert f"<h1>{company.name}</h1>" in content
-    assert all(person.email in content for person in company.representatives.all())
+    assert all(person.email in content for person in company.people.all())
 
 
 def distinct_words(size: int) -> str:

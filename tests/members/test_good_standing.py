@@ -8,7 +8,7 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from members.models import Company, Document, Representative, Seat
+from members.models import Company, Document, Person, Seat
 from members.services.committees import meeting_send_notice
 from tests.factories import (
     ArticleFactory,
@@ -16,7 +16,7 @@ from tests.factories import (
     CompanyFactory,
     DocumentFactory,
     MeetingFactory,
-    RepresentativeFactory,
+    PersonFactory,
     SeatFactory,
     StaffFactory,
     UserFactory,
@@ -35,7 +35,7 @@ def hidden():
     sits on a committee; and a company shown in the directory."""
     company = CompanyFactory(name="Plastiques Discrets", shown_in_directory=False)
     user = UserFactory()
-    person = RepresentativeFactory(company=company, user=user, email=user.email)
+    person = PersonFactory(company=company, user=user, email=user.email)
     seat = SeatFactory(person=person)
     return {
         "company": company,
@@ -79,10 +79,10 @@ def test_the_people_of_a_hidden_company_keep_their_member_access(hidden):
     assert SECRET in client.get(article.get_absolute_url()).content.decode()
     assert SECRET not in Client().get(article.get_absolute_url()).content.decode()
 
-    RepresentativeFactory(
+    PersonFactory(
         company=hidden["shown"],
         email="reservee@visibles.example",
-        visibility=Representative.Visibility.MEMBERS,
+        visibility=Person.Visibility.MEMBERS,
     )
     assert "reservee@visibles.example" in (
         client.get(hidden["shown"].get_absolute_url()).content.decode()
@@ -156,7 +156,7 @@ def test_a_meeting_notice_goes_to_the_people_in_good_standing_on_the_meeting_day
     lapsing = UserFactory()
     SeatFactory(
         committee=committee,
-        person=RepresentativeFactory(
+        person=PersonFactory(
             company=CompanyFactory(
                 period=(today - dt.timedelta(days=300), today + dt.timedelta(days=10))
             ),
@@ -168,7 +168,7 @@ def test_a_meeting_notice_goes_to_the_people_in_good_standing_on_the_meeting_day
     in_grace = UserFactory()
     SeatFactory(
         committee=committee,
-        person=RepresentativeFactory(
+        person=PersonFactory(
             company=CompanyFactory(
                 period=(today - dt.timedelta(days=300), today + dt.timedelta(days=20))
             ),
@@ -179,7 +179,7 @@ def test_a_meeting_notice_goes_to_the_people_in_good_standing_on_the_meeting_day
     renewed = UserFactory()
     SeatFactory(
         committee=committee,
-        person=RepresentativeFactory(company=CompanyFactory(), user=renewed, email=renewed.email),
+        person=PersonFactory(company=CompanyFactory(), user=renewed, email=renewed.email),
     )
     meeting = MeetingFactory(committee=committee, starts_at=timezone.now() + dt.timedelta(days=45))
 

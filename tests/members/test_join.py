@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from members.models import Application, Company, Membership, Representative
+from members.models import Application, Company, Membership, Person
 from tests.factories import CompanyFactory, MembershipCategoryFactory, ProcessFactory, log_in
 
 pytestmark = pytest.mark.django_db
@@ -213,10 +213,10 @@ def test_approval_creates_company_period_and_contact(staff_client, application):
     assert list(company.processes.values_list("slug", flat=True)) == ["extrusion"]
     period = Membership.objects.get()
     assert period.company == company and period.fee == application.category.annual_fee
-    person = Representative.objects.get()
+    person = Person.objects.get()
     assert (person.email, person.role, person.preferred_language) == (
         "sam@extrusions.example",
-        Representative.Role.ADMIN,
+        Person.Role.ADMIN,
         "en",
     )
     assert Company.objects.in_directory().filter(pk=company.pk).exists()
@@ -230,7 +230,7 @@ def test_approval_creates_company_period_and_contact(staff_client, application):
     assert f"/en/members/{company.slug}/" in welcome.body
     # The contact person is invited to the member area, as its administrator, in English.
     assert "member area" in invitation.subject and "/en/invitation/" in invitation.body
-    assert company.invitations.get().role == Representative.Role.ADMIN
+    assert company.invitations.get().role == Person.Role.ADMIN
 
 
 def test_rejection_needs_a_reason_and_sends_it(staff_client, application):
@@ -265,7 +265,7 @@ def test_approval_of_a_duplicate_is_refused_whole(staff_client, application):
     assert "existe déjà" in response.content.decode()
     assert Company.objects.count() == 1
     assert Membership.objects.count() == 1  # the factory's own period only
-    assert not Representative.objects.exists()
+    assert not Person.objects.exists()
     application.refresh_from_db()
     assert application.decision == Application.Decision.PENDING
 
@@ -295,7 +295,7 @@ def test_a_legacy_name_with_a_carriage_return_is_approved_with_clean_subjects(
     )
     assert "/en/invitation/" in invitation.body
     assert all("\r" not in m.subject and "\n" not in m.subject for m in mail.outbox)
-    assert company.invitations.get().role == Representative.Role.ADMIN
+    assert company.invitations.get().role == Person.Role.ADMIN
 
 
 def test_approval_when_the_invitation_cannot_be_emailed_changes_nothing(
@@ -306,7 +306,7 @@ def test_approval_when_the_invitation_cannot_be_emailed_changes_nothing(
     assert response.status_code == 200
     assert "pas été approuvée" in response.content.decode()
     assert not Company.objects.exists()
-    assert not Representative.objects.exists()
+    assert not Person.objects.exists()
     application.refresh_from_db()
     assert application.decision == Application.Decision.PENDING
 

@@ -13,7 +13,7 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from members.models import Application, Company, Invitation, Representative
+from members.models import Application, Company, Invitation, Person
 from tests.factories import (
     PASSWORD,
     TOTP_SECRET,
@@ -23,7 +23,7 @@ from tests.factories import (
     EmailAddressFactory,
     MeetingFactory,
     MembershipCategoryFactory,
-    RepresentativeFactory,
+    PersonFactory,
     SeatFactory,
     UserFactory,
     log_in,
@@ -298,8 +298,8 @@ def no_invitation() -> bool:
     return not Invitation.objects.exists()
 
 
-def admin_of_a_company() -> tuple[Client, Representative]:
-    person = RepresentativeFactory(user=UserFactory())
+def admin_of_a_company() -> tuple[Client, Person]:
+    person = PersonFactory(user=UserFactory())
     person.user.emailaddress_set.update(email=person.email)
     person.user.email = person.email
     person.user.save()
@@ -354,7 +354,7 @@ def reject(staff):
 
 def meeting_notice(staff):
     committee = CommitteeFactory(name_fr="Comité d’essai", slug="essai")
-    person = RepresentativeFactory(user=UserFactory())
+    person = PersonFactory(user=UserFactory())
     SeatFactory(committee=committee, person=person)
     meeting = MeetingFactory(committee=committee, starts_at=timezone.now() + dt.timedelta(days=3))
     data = {"action": "send_notice", "_selected_action": [meeting.pk]}
@@ -411,7 +411,7 @@ def test_a_meeting_notice_stops_asking_a_mail_server_out_of_reach(
     )
     committee = CommitteeFactory(name_fr="Comité d’essai", slug="essai")
     for _ in range(3):
-        SeatFactory(committee=committee, person=RepresentativeFactory(user=UserFactory()))
+        SeatFactory(committee=committee, person=PersonFactory(user=UserFactory()))
     meeting = MeetingFactory(committee=committee, starts_at=timezone.now() + dt.timedelta(days=3))
     response = log_in(Client(), staff).post(
         "/admin/members/meeting/",

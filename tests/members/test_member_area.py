@@ -14,8 +14,8 @@ from members.models import (
     Application,
     Company,
     Invitation,
+    Person,
     RenewalReminder,
-    Representative,
     User,
 )
 from tests.factories import (
@@ -24,8 +24,8 @@ from tests.factories import (
     CompanyFactory,
     EmailAddressFactory,
     InvitationFactory,
+    PersonFactory,
     RenewalReminderFactory,
-    RepresentativeFactory,
     StaffFactory,
     UserFactory,
     image_upload,
@@ -39,7 +39,7 @@ LAPSED = (dt.date(2020, 1, 1), dt.date(2020, 12, 31))
 
 def person(company, role="admin", **fields) -> User:
     user = UserFactory(**fields)
-    RepresentativeFactory(company=company, user=user, email=user.email, role=role)
+    PersonFactory(company=company, user=user, email=user.email, role=role)
     return user
 
 
@@ -172,7 +172,7 @@ def test_anonymous_visitors_are_sent_to_log_in(client):
 
 def test_ids_of_another_company_typed_into_a_form_are_refused(world):
     client = as_(world["admin"])
-    foreign_person = world["other"].representatives.get()
+    foreign_person = world["other"].people.get()
     foreign_invitation = InvitationFactory(company=world["other"], email="x@exemple.qc.ca")
     url = f"{AREA}entreprises/{world['company'].slug}/collegues/"
     own_page = client.get(url)  # the page of the form is there, for its own people
@@ -267,7 +267,7 @@ def test_a_line_break_in_the_profile_is_refused(world):
 
 def test_a_line_break_in_my_name_or_job_title_is_refused(world):
     client = as_(world["admin"])
-    me = Representative.objects.get(user=world["admin"])
+    me = Person.objects.get(user=world["admin"])
     data = {
         "first_name": "Alexandra",
         "last_name": "Roy",
@@ -339,30 +339,30 @@ def test_an_administrator_invites_changes_roles_and_removes_colleagues(
     assert response.status_code == 302
     assert mail.outbox[-1].to == ["nouvelle@exemple.qc.ca"]
     assert "member area" in mail.outbox[-1].subject
-    colleague = Representative.objects.get(user=world["colleague"])
+    colleague = Person.objects.get(user=world["colleague"])
     client.post(url, {"action": "role", "person": colleague.pk, "role": "admin"})
     colleague.refresh_from_db()
     assert colleague.role == "admin"
     client.post(url, {"action": "remove", "person": colleague.pk})
-    assert not Representative.objects.filter(pk=colleague.pk).exists()
+    assert not Person.objects.filter(pk=colleague.pk).exists()
     assert User.objects.filter(pk=world["colleague"].pk).exists()  # the account stays
 
 
 def test_an_administrator_without_an_account_does_not_count(world):
     client = as_(world["admin"])
     url = f"{AREA}entreprises/{world['company'].slug}/collegues/"
-    contact = RepresentativeFactory(company=world["company"], role="colleague")  # no login
+    contact = PersonFactory(company=world["company"], role="colleague")  # no login
     client.post(url, {"action": "role", "person": contact.pk, "role": "admin"})
-    me = Representative.objects.get(user=world["admin"])
+    me = Person.objects.get(user=world["admin"])
     response = client.post(url, {"action": "remove", "person": me.pk}, follow=True)
     assert "toujours au moins un gestionnaire" in response.content.decode()
-    assert Representative.objects.filter(pk=me.pk).exists()
+    assert Person.objects.filter(pk=me.pk).exists()
 
 
 def test_a_company_always_keeps_an_administrator(world):
     client = as_(world["admin"])
     url = f"{AREA}entreprises/{world['company'].slug}/collegues/"
-    me = Representative.objects.get(user=world["admin"])
+    me = Person.objects.get(user=world["admin"])
     response = client.post(
         url, {"action": "role", "person": me.pk, "role": "colleague"}, follow=True
     )
@@ -411,7 +411,7 @@ def test_inviting_a_colleague_with_a_bad_address_is_explained(world):
 
 def test_my_profile_records_the_date_of_each_visibility_choice(world):
     client = as_(world["admin"])
-    me = Representative.objects.get(user=world["admin"])
+    me = Person.objects.get(user=world["admin"])
     response = client.post(
         f"{AREA}profil/",
         {
@@ -441,10 +441,10 @@ def test_the_data_download_holds_what_the_portal_knows(world):
 
 
 def test_closing_an_account_erases_the_person_and_keeps_the_company(world):
-    Representative.objects.filter(user=world["colleague"]).update(role="admin")
+    Person.objects.filter(user=world["colleague"]).update(role="admin")
     client = as_(world["admin"])
     email = world["admin"].email
-    me = Representative.objects.get(user=world["admin"])
+    me = Person.objects.get(user=world["admin"])
     with reversion.create_revision():
         me.save()
     ApplicationFactory(email=email.upper(), first_name="Alex", phone="418 555-0000")
@@ -457,7 +457,7 @@ def test_closing_an_account_erases_the_person_and_keeps_the_company(world):
     response = client.post(f"{AREA}profil/fermer/", {"password": PASSWORD, "confirm": "on"})
     assert response.status_code == 302
     assert not User.objects.filter(email=email).exists()
-    assert not Representative.objects.filter(email=email).exists()
+    assert not Person.objects.filter(email=email).exists()
     assert Company.objects.filter(pk=world["company"].pk).exists()
     closure = AccountClosure.objects.get()
     assert closure.company == world["company"] and not closure.left_without_admin
@@ -472,10 +472,10 @@ def test_closing_an_account_erases_the_person_and_keeps_the_company(world):
 def test_closing_leaves_alone_what_an_unverified_address_points_to(world):
     """Anyone can add someone else's address to their account without verifying it:
     closing the account must not erase that other person."""
-    someone_else = world["other"].representatives.get()
+    someone_else = world["other"].people.get()
     EmailAddressFactory(user=world["admin"], email=someone_else.email.upper(), verified=False)
     as_(world["admin"]).post(f"{AREA}profil/fermer/", {"password": PASSWORD, "confirm": "on"})
-    assert Representative.objects.filter(pk=someone_else.pk).exists()
+    assert Person.objects.filter(pk=someone_else.pk).exists()
     assert AccountClosure.objects.get().company == world["company"]
 
 
@@ -504,7 +504,7 @@ def test_requesting_a_renewal_tells_staff_and_is_limited(world, settings):
 
 def test_the_dashboard_shows_each_company_with_its_status_and_end(world):
     other = world["other"]
-    RepresentativeFactory(company=other, user=world["admin"], email=world["admin"].email)
+    PersonFactory(company=other, user=world["admin"], email=world["admin"].email)
     page = as_(world["admin"]).get(AREA).content.decode()
     assert "Moules Bellechasse" in page and "Autre Firme" in page
     assert "Active" in page and "se termine le" in page

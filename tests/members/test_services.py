@@ -11,14 +11,14 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from reversion.models import Version
 
-from members.models import Company, Membership, MembershipStatus, RenewalReminder, Representative
+from members.models import Company, Membership, MembershipStatus, Person, RenewalReminder
 from members.services.memberships import membership_mark_paid, membership_renew, one_year_from
 from members.services.reminders import reminder_send_due
 from tests.factories import (
     CompanyFactory,
     MembershipFactory,
+    PersonFactory,
     RenewalReminderFactory,
-    RepresentativeFactory,
 )
 from tests.mail import FailingEmailBackend
 
@@ -74,11 +74,9 @@ def ending_company(settings):
         name="Firme qui finit",
         period=(today - dt.timedelta(days=340), ending_company_end()),
     )
-    RepresentativeFactory(company=company, email="admin.fr@ex.ca", preferred_language="fr")
-    RepresentativeFactory(company=company, email="admin.en@ex.ca", preferred_language="en")
-    RepresentativeFactory(
-        company=company, email="collegue@ex.ca", role=Representative.Role.COLLEAGUE
-    )
+    PersonFactory(company=company, email="admin.fr@ex.ca", preferred_language="fr")
+    PersonFactory(company=company, email="admin.en@ex.ca", preferred_language="en")
+    PersonFactory(company=company, email="collegue@ex.ca", role=Person.Role.COLLEAGUE)
     return company
 
 
@@ -111,7 +109,7 @@ def test_no_reminder_before_the_window_or_after_renewal(ending_company, staff):
     today = timezone.localdate()
     # The same period, not renewed: reminded once the window opens.
     not_renewed = CompanyFactory(period=(today - dt.timedelta(days=340), ending_company_end()))
-    RepresentativeFactory(company=not_renewed, email="autre@ex.ca")
+    PersonFactory(company=not_renewed, email="autre@ex.ca")
     run_reminders(today - dt.timedelta(days=10))  # 34 days before the end
     assert not mail.outbox
     membership_renew(company=ending_company, by=staff)
@@ -143,7 +141,7 @@ def test_a_mail_failure_is_retried_the_next_day(ending_company, settings):
 
 def test_the_reminders_go_on_past_one_that_fails_and_the_command_names_it(ending_company):
     # An address the mail server would refuse, among the company's administrators.
-    ending_company.representatives.filter(email="admin.fr@ex.ca").update(email="admin.fr@ex")
+    ending_company.people.filter(email="admin.fr@ex.ca").update(email="admin.fr@ex")
     out = io.StringIO()
     with pytest.raises(CommandError) as error:
         call_command("send_renewal_reminders", stdout=out)
@@ -158,7 +156,7 @@ def test_the_reminders_stop_asking_a_mail_server_out_of_reach(
 ):
     """Each reminder would wait for the server (EMAIL_TIMEOUT) and log its own traceback;
     all those left are named as not sent, for the next run, but not one sent before."""
-    RepresentativeFactory(company=ending_company, email="deja.relance@ex.ca")
+    PersonFactory(company=ending_company, email="deja.relance@ex.ca")
     RenewalReminderFactory(
         membership=ending_company.memberships.get(),
         kind=RenewalReminder.Kind.ENDING,
