@@ -35,7 +35,8 @@ def _process(args: list[str], settings: str, env: dict) -> subprocess.CompletedP
         env=environment,
         capture_output=True,
         text=True,
-        timeout=60,
+        # A hang, not a slow machine: collectstatic compresses every file on a shared core.
+        timeout=300,
     )
 
 

@@ -3,10 +3,8 @@
 import time
 
 import factory
-from allauth.account.internal.flows.login import record_authentication
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
-from django.test import Client, RequestFactory
 from factory.django import DjangoModelFactory
 
 from members.models import AccountClosure, Person, User
@@ -78,20 +76,3 @@ def totp_code(secret: str = TOTP_SECRET) -> str:
     if left < 5:
         time.sleep(left + 0.1)
     return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
-
-
-def log_in(client: Client, user: User) -> Client:
-    """Log ``user`` in as the login page does: with their second factor if they have one.
-    ``force_login`` alone leaves no trace of it in the session, and staff whose session did
-    not pass their second factor act as anyone else (members.access.acts_as_staff)."""
-    client.force_login(user)
-    session = client.session
-    request = RequestFactory().get("/")
-    request.session, request.user = session, user
-    record_authentication(request, user, method="password")
-    if second_factor := user.authenticator_set.exclude(type="recovery_codes").first():
-        record_authentication(
-            request, user, method="mfa", id=second_factor.pk, type=second_factor.type
-        )
-    session.save()
-    return client
