@@ -1,6 +1,7 @@
 """Test data, one module per domain as in members/models and news/models; import them
 from here: ``from tests.factories import CompanyFactory``."""
 
+from members.testing import log_in
 from tests.factories.accounts import (
     PASSWORD,
     TOTP_SECRET,
@@ -8,7 +9,6 @@ from tests.factories.accounts import (
     EmailAddressFactory,
     StaffFactory,
     UserFactory,
-    log_in,
     totp_code,
 )
 from tests.factories.applications import ApplicationFactory
