@@ -5,11 +5,13 @@ import io
 
 import openpyxl
 import pytest
+import reversion
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
+from reversion.models import Version
 
 from members.admin.resources import COLUMNS, CompanyResource
 from members.models import Company, Membership
@@ -129,6 +131,19 @@ def test_staff_edit_a_company_in_french_and_english(staff_client):
     content = response.content.decode()
     assert 'name="description_fr"' in content and 'name="description_en"' in content
     assert 'name="staff_notes"' in content
+
+
+def test_history_of_a_company_is_kept(staff_client):
+    with reversion.create_revision():
+        company = CompanyFactory(name="Avant")
+    company.name = "Après"
+    with reversion.create_revision():
+        company.save()
+    response = staff_client.get(f"/admin/members/company/{company.pk}/history/")
+    assert response.status_code == 200
+    assert Version.objects.get_for_object(company).count() == 2
+    for version in Version.objects.get_for_object(company):  # each listed, to look at
+        assert f"/history/{version.pk}/" in response.content.decode()
 
 
 # --- Import and export -------------------------------------------------------------

@@ -1,23 +1,18 @@
-"""Renewals, payments and reminders: the membership workflows staff and cron run."""
+"""Renewal reminders: the emails a company's administrators get before its membership ends
+and once it has lapsed, each sent once, by cron (send_renewal_reminders)."""
 
 import datetime as dt
 import io
 
 import pytest
-import reversion
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.utils import timezone
-from reversion.models import Version
 
 from members.models import Person, RenewalReminder
 from members.services.memberships import membership_renew
 from members.services.reminders import reminder_send_due
-from tests.factories import (
-    CompanyFactory,
-    PersonFactory,
-    RenewalReminderFactory,
-)
+from tests.factories import CompanyFactory, PersonFactory, RenewalReminderFactory
 from tests.mail import FailingEmailBackend
 
 pytestmark = pytest.mark.django_db
@@ -134,16 +129,3 @@ def test_the_reminders_stop_asking_a_mail_server_out_of_reach(
     assert "2 reminder(s) could not be sent" in str(error.value)
     assert "deja.relance" not in str(error.value)
     assert list(RenewalReminder.objects.values_list("email", flat=True)) == ["deja.relance@ex.ca"]
-
-
-def test_history_of_a_company_is_kept(staff_client):
-    with reversion.create_revision():
-        company = CompanyFactory(name="Avant")
-    company.name = "Après"
-    with reversion.create_revision():
-        company.save()
-    response = staff_client.get(f"/admin/members/company/{company.pk}/history/")
-    assert response.status_code == 200
-    assert Version.objects.get_for_object(company).count() == 2
-    for version in Version.objects.get_for_object(company):  # each listed, to look at
-        assert f"/history/{version.pk}/" in response.content.decode()
