@@ -4,6 +4,7 @@ from here: ``from tests.factories import CompanyFactory``."""
 from tests.factories.accounts import (
     PASSWORD,
     TOTP_SECRET,
+    VICTIM,
     AccountClosureFactory,
     EmailAddressFactory,
     StaffFactory,
@@ -38,6 +39,7 @@ __all__ = [
     "PASSWORD",
     "PDF",
     "TOTP_SECRET",
+    "VICTIM",
     "AccountClosureFactory",
     "ApplicationFactory",
     "ArticleFactory",

@@ -13,6 +13,9 @@ from members.models import AccountClosure, Person, User
 
 PASSWORD = "Un-mot-de-passe-solide-42"
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # base32, as an authenticator app reads it
+# Someone's address, which the ``attacker`` fixture (tests/members/conftest.py) adds to its
+# own account without verifying it.
+VICTIM = "victime@exemple.qc.ca"
 
 
 class UserFactory(DjangoModelFactory):

@@ -11,6 +11,7 @@ from django.test import Client
 from members.models import Invitation, Person, User
 from tests.factories import (
     PASSWORD,
+    VICTIM,
     ArticleFactory,
     CompanyFactory,
     EmailAddressFactory,
@@ -18,6 +19,7 @@ from tests.factories import (
     UserFactory,
     log_in,
 )
+from tests.mail import code_in
 
 pytestmark = pytest.mark.django_db
 INVITATIONS_ADMIN = "/admin/members/invitation/"
@@ -213,30 +215,6 @@ def test_staff_revoke_from_the_admin(staff_client, send, client):
     assert "Cette invitation a été retirée" in revoked.content.decode()
 
 
-# --- Login and account emails --------------------------------------------------------------
-
-
-def test_eleven_wrong_passwords_meet_the_rate_limit_page_in_french(client):
-    user = UserFactory()
-    for _attempt in range(10):
-        response = client.post(
-            "/fr/compte/login/", {"login": user.email, "password": "mauvais-mot-de-passe"}
-        )
-        assert response.status_code == 200
-    response = client.post("/fr/compte/login/", {"login": user.email, "password": PASSWORD})
-    assert response.status_code == 429
-    assert "Trop de tentatives" in response.content.decode()
-
-
-def test_account_emails_go_out_in_the_persons_language_with_html(client):
-    user = UserFactory(email="english@exemple.qc.ca", preferred_language="en")
-    client.post("/fr/compte/password/reset/", {"email": user.email})
-    message = mail.outbox[-1]
-    assert "Password Reset" in message.subject
-    assert message.alternatives and message.alternatives[0][1] == "text/html"
-    assert "/en/" in message.body and "/fr/" not in message.body
-
-
 def test_email_links_are_on_the_sites_address_whatever_host_the_request_named(
     client, staff_browser, settings, django_capture_on_commit_callbacks
 ):
@@ -290,30 +268,6 @@ def test_members_only_people_show_to_active_members_only(client):
     assert "Réservée" in client.get(company.get_absolute_url()).content.decode()
 
 
-def test_account_pages_say_courriel_in_french(client):
-    page = client.get("/fr/compte/login/").content.decode()
-    assert "Courriel" in page and "e-mail" not in page.lower()
-    assert "Email" in client.get("/en/account/login/").content.decode()
-
-
-def test_a_login_code_typed_wrong_three_times_is_refused_clearly(client):
-    user = UserFactory()
-    client.post("/fr/compte/login/code/", {"email": user.email})
-    code_email = mail.outbox[-1]
-    assert code_email.body.startswith("Bonjour,")
-    assert "L’équipe de l’Alliance Polymères Québec" in code_email.body
-    for _attempt in range(2):
-        wrong = client.post("/fr/compte/login/code/confirm/", {"code": "FAUX-CODE"})
-        assert "Code incorrect" in wrong.content.decode()
-    third = client.post("/fr/compte/login/code/confirm/", {"code": "FAUX-CODE"}, follow=True)
-    assert "Trop de tentatives" in third.content.decode()
-    assert "_auth_user_id" not in client.session
-    # The code that was sent no longer works either.
-    code = re.search(r"\b[A-Z0-9]{4}-[A-Z0-9]{4}\b", code_email.body).group(0)
-    client.post("/fr/compte/login/code/confirm/", {"code": code})
-    assert "_auth_user_id" not in client.session
-
-
 def test_an_invitation_to_an_address_another_account_verified_asks_to_log_in(client, send):
     user = UserFactory(email="principal@exemple.qc.ca")
     EmailAddressFactory(user=user, email="secondaire@exemple.qc.ca", verified=True)
@@ -327,27 +281,6 @@ def test_an_invitation_to_an_address_another_account_verified_asks_to_log_in(cli
 
 
 # --- An address someone added without verifying it ----------------------------------------
-
-VICTIM = "victime@exemple.qc.ca"
-
-
-@pytest.fixture
-def attacker(client):
-    """A person who added someone else's address to their own account and never verified
-    it (they cannot: the confirmation goes to its owner)."""
-    attacker = UserFactory(email="attaquant@exemple.qc.ca", preferred_language="en")
-    browser = Client()
-    browser.force_login(attacker)
-    response = browser.post("/fr/compte/email/", {"action_add": "", "email": VICTIM})
-    assert response.status_code == 302
-    assert attacker.emailaddress_set.filter(email=VICTIM, verified=False).exists()
-    mail.outbox.clear()
-    return attacker
-
-
-def code_in(message) -> str | None:
-    found = re.search(r"\b[A-Z0-9]{4}-[A-Z0-9]{4}\b", message.body)
-    return found.group(0) if found else None
 
 
 def test_an_invitation_to_an_address_only_claimed_by_another_account_is_the_invitees(
@@ -379,16 +312,6 @@ def test_an_invitation_to_an_address_only_claimed_by_another_account_is_the_invi
     assert not attacker.people.exists()
 
 
-def test_a_login_code_to_an_address_only_claimed_by_another_account_opens_nothing(client, attacker):
-    client.post("/fr/compte/login/code/", {"email": VICTIM})
-    assert [message.to for message in mail.outbox] == [[VICTIM]]
-    code = code_in(mail.outbox[-1])
-    if code:
-        client.post("/fr/compte/login/code/confirm/", {"code": code})
-    assert "_auth_user_id" not in client.session
-    assert not attacker.emailaddress_set.filter(email=VICTIM, verified=True).exists()
-
-
 def test_an_account_that_only_claims_the_invited_address_cannot_accept(client, send, attacker):
     link = send(CompanyFactory(), VICTIM)
     client.force_login(attacker)
@@ -397,25 +320,6 @@ def test_an_account_that_only_claims_the_invited_address_cannot_accept(client, s
         assert f"envoyée à {VICTIM}, mais vous êtes connecté" in response.content.decode()
     assert Invitation.objects.get().accepted_at is None
     assert not attacker.people.exists()
-
-
-def test_a_password_reset_to_an_address_only_claimed_by_another_account_resets_nothing(
-    client, attacker
-):
-    client.post("/fr/compte/password/reset/", {"email": VICTIM})
-    assert [message.to for message in mail.outbox] == [[VICTIM]]
-    assert "/password/reset/key/" not in mail.outbox[-1].body
-    # Nor is the mail written in the language of the account that claims the address.
-    assert "Bonjour" in mail.outbox[-1].body
-
-
-def test_account_emails_to_a_second_verified_address_are_in_the_persons_language(client):
-    user = UserFactory(email="principale@exemple.qc.ca", preferred_language="en")
-    EmailAddressFactory(user=user, email="seconde@exemple.qc.ca", verified=True)
-    client.post("/fr/compte/login/code/", {"email": "seconde@exemple.qc.ca"})
-    assert mail.outbox[-1].to == ["seconde@exemple.qc.ca"]
-    assert mail.outbox[-1].body.startswith("Hello")
-    assert code_in(mail.outbox[-1])
 
 
 def test_accepting_again_after_changing_address_keeps_one_row_per_company(client, send):
@@ -437,12 +341,6 @@ def test_a_mistyped_company_address_in_the_admin_is_not_an_error(staff_client):
     assert response.status_code == 302  # back to the admin with "does not exist"
     told = staff_client.get(response["Location"]).content.decode()
     assert "Entreprise avec l’identifiant  «\xa0abc\xa0» n’existe pas" in told
-
-
-def test_the_login_page_offers_joining_not_signing_up(client):
-    page = client.get("/fr/compte/login/").content.decode()
-    assert "invitation par courriel" in page and 'href="/fr/adhesion/"' in page
-    assert "/compte/signup/" not in page
 
 
 def test_the_invitation_list_starts_on_those_waiting(staff_browser, send, client):
