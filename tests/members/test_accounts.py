@@ -1,15 +1,35 @@
-"""Accounts: logging in, with a password or an emailed code, and the emails sent about an
-account, in the person's language, to the address it was asked for."""
+"""Accounts: one per address, logging in with a password or an emailed code, and the emails
+sent about an account, in the person's language, to the address it was asked for."""
 
 import re
 
 import pytest
 from django.core import mail
 
+from members.models import User
 from tests.factories import PASSWORD, VICTIM, EmailAddressFactory, UserFactory
 from tests.mail import code_in
 
 pytestmark = pytest.mark.django_db
+
+
+def test_email_is_the_login_and_is_unique_whatever_its_case(staff_client):
+    User.objects.create_user("Camille.Roy@Exemple.qc.ca", "Mot-de-passe-solide-1")
+
+    response = staff_client.post(
+        "/admin/members/user/add/",
+        {
+            "email": "camille.roy@exemple.QC.CA",
+            "password1": "Un-autre-mot-de-passe-2",
+            "password2": "Un-autre-mot-de-passe-2",
+            "usable_password": "true",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "Un compte existe déjà avec cette adresse courriel." in response.content.decode()
+    assert User.objects.count() == 2  # the staff member and Camille
+    assert User.objects.filter(email="camille.roy@exemple.qc.ca").exists()
 
 
 def test_eleven_wrong_passwords_meet_the_rate_limit_page_in_french(client):
