@@ -146,6 +146,13 @@ def test_history_of_a_company_is_kept(staff_client):
         assert f"/history/{version.pk}/" in response.content.decode()
 
 
+def test_a_mistyped_company_address_in_the_admin_is_not_an_error(staff_client):
+    response = staff_client.get("/admin/members/company/abc/change/")
+    assert response.status_code == 302  # back to the admin with "does not exist"
+    told = staff_client.get(response["Location"]).content.decode()
+    assert "Entreprise avec l’identifiant  «\xa0abc\xa0» n’existe pas" in told
+
+
 # --- Import and export -------------------------------------------------------------
 
 

@@ -1,6 +1,6 @@
-"""Accounts: invitations, login, the staff second factor, emails in the person's language."""
+"""Invitations to a company's member area: staff send them from the admin, the person
+invited creates an account or logs in to accept, and a link works once, for its address."""
 
-import datetime as dt
 import re
 
 import pytest
@@ -12,7 +12,6 @@ from members.models import Invitation, Person, User
 from tests.factories import (
     PASSWORD,
     VICTIM,
-    ArticleFactory,
     CompanyFactory,
     EmailAddressFactory,
     PersonFactory,
@@ -241,33 +240,6 @@ def test_email_links_are_on_the_sites_address_whatever_host_the_request_named(
     assert "https://portail.example.org/en/account/password/reset/key/" in reset.body
 
 
-# --- Members-only content -----------------------------------------------------------------
-
-
-def test_people_of_member_companies_read_members_only_news_lapsed_ones_do_not(client):
-    article = ArticleFactory(body_fr="<p>Prix confidentiels</p>", members_only=True)
-    active = PersonFactory(user=UserFactory()).user
-    lapsed_company = CompanyFactory(period=(dt.date(2020, 1, 1), dt.date(2020, 12, 31)))
-    lapsed = PersonFactory(company=lapsed_company, user=UserFactory()).user
-    client.force_login(active)
-    assert "Prix confidentiels" in client.get(article.get_absolute_url()).content.decode()
-    client.force_login(lapsed)
-    page = client.get(article.get_absolute_url())
-    assert page.status_code == 200 and "Prix confidentiels" not in page.content.decode()
-    assert f"<h1>{article.title_fr}</h1>" in page.content.decode()
-    assert "Cet article est réservé aux membres" in page.content.decode()
-
-
-def test_members_only_people_show_to_active_members_only(client):
-    company = CompanyFactory()
-    PersonFactory(company=company, first_name="Réservée", visibility="members")
-    visitor = client.get(company.get_absolute_url()).content.decode()
-    assert f"<h1>{company.name}</h1>" in visitor
-    assert "Réservée" not in visitor
-    client.force_login(PersonFactory(user=UserFactory()).user)
-    assert "Réservée" in client.get(company.get_absolute_url()).content.decode()
-
-
 def test_an_invitation_to_an_address_another_account_verified_asks_to_log_in(client, send):
     user = UserFactory(email="principal@exemple.qc.ca")
     EmailAddressFactory(user=user, email="secondaire@exemple.qc.ca", verified=True)
@@ -334,13 +306,6 @@ def test_accepting_again_after_changing_address_keeps_one_row_per_company(client
     profile = client.get(f"/fr/espace-membre/entreprises/{company.slug}/")
     assert profile.status_code == 200
     assert f"<h1>Profil de {company.name}</h1>" in profile.content.decode()
-
-
-def test_a_mistyped_company_address_in_the_admin_is_not_an_error(staff_client):
-    response = staff_client.get("/admin/members/company/abc/change/")
-    assert response.status_code == 302  # back to the admin with "does not exist"
-    told = staff_client.get(response["Location"]).content.decode()
-    assert "Entreprise avec l’identifiant  «\xa0abc\xa0» n’existe pas" in told
 
 
 def test_the_invitation_list_starts_on_those_waiting(staff_browser, send, client):
