@@ -9,17 +9,22 @@ from tests.factories.accounts import (
     EmailAddressFactory,
     StaffFactory,
     UserFactory,
+    as_,
     log_in,
     totp_code,
 )
 from tests.factories.applications import ApplicationFactory
 from tests.factories.committees import (
+    QUEBEC,
     CommitteeFactory,
     DocumentFactory,
     MeetingFactory,
     SeatFactory,
+    document,
+    member,
+    seat,
 )
-from tests.factories.companies import CompanyFactory
+from tests.factories.companies import LAPSED, CompanyFactory
 from tests.factories.files import PDF, image_upload
 from tests.factories.memberships import MembershipFactory, RenewalReminderFactory
 from tests.factories.news import ArticleFactory, CategoryFactory
@@ -36,8 +41,10 @@ from tests.factories.reference import (
 )
 
 __all__ = [
+    "LAPSED",
     "PASSWORD",
     "PDF",
+    "QUEBEC",
     "TOTP_SECRET",
     "VICTIM",
     "AccountClosureFactory",
@@ -65,7 +72,11 @@ __all__ = [
     "StaffFactory",
     "UserFactory",
     "ValueChainRoleFactory",
+    "as_",
+    "document",
     "image_upload",
     "log_in",
+    "member",
+    "seat",
     "totp_code",
 ]

@@ -98,3 +98,11 @@ def log_in(client: Client, user: User) -> Client:
         )
     session.save()
     return client
+
+
+def as_(user) -> Client:
+    """A browser of its own, logged in as ``user`` with log_in (anonymous for None)."""
+    client = Client()
+    if user:
+        log_in(client, user)
+    return client

@@ -9,6 +9,9 @@ from factory.django import DjangoModelFactory
 from members.models import Company
 from tests.factories.memberships import MembershipFactory
 
+# A membership period long over: ``CompanyFactory(period=LAPSED)`` is a lapsed company.
+LAPSED = (dt.date(2020, 1, 1), dt.date(2020, 12, 31))
+
 
 class CompanyFactory(DjangoModelFactory):
     """A company with a membership period running today (active) unless told otherwise:

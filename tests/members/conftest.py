@@ -1,10 +1,26 @@
 """Fixtures the members' test modules share."""
 
+import datetime as dt
+import io
+
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.test import Client
 
-from tests.factories import VICTIM, UserFactory
+from members.models import Committee
+from tests.factories import (
+    LAPSED,
+    VICTIM,
+    CompanyFactory,
+    SeatFactory,
+    StaffFactory,
+    UserFactory,
+    member,
+    seat,
+)
+
+# --- Accounts --------------------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -19,3 +35,33 @@ def attacker(client):
     assert attacker.emailaddress_set.filter(email=VICTIM, verified=False).exists()
     mail.outbox.clear()
     return attacker
+
+
+# --- Committees ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def committees():
+    """The association's three committees, as seed_reference makes them, by axis."""
+    call_command("seed_reference", stdout=io.StringIO())
+    return {c.axis: c for c in Committee.objects.all()}
+
+
+@pytest.fixture
+def cast(committees):
+    """A sales committee and everyone its pages tell apart: a member on it, one not on
+    it, a lapsed company's person with a seat from before, staff; and no one."""
+    sales = committees["sales"]
+    on_committee = member()
+    seat(sales, on_committee)
+    lapsed_company = CompanyFactory(period=LAPSED)
+    lapsed = member(lapsed_company)
+    SeatFactory(committee=sales, person=lapsed.people.get(), start=dt.date(2020, 1, 1))
+    return {
+        "committee": sales,
+        "anonymous": None,
+        "member": member(),
+        "on_committee": on_committee,
+        "lapsed": lapsed,
+        "staff": StaffFactory(),
+    }

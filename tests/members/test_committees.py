@@ -1,67 +1,29 @@
 """The committees: pages, seats, meetings, documents checked on every download."""
 
 import datetime as dt
-import io
-import zoneinfo
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
 from members.models import Committee, Document, Meeting, Seat
 from tests.factories import (
+    LAPSED,
+    QUEBEC,
     ArticleFactory,
     CompanyFactory,
-    DocumentFactory,
     MeetingFactory,
-    PersonFactory,
-    SeatFactory,
     StaffFactory,
-    UserFactory,
-    log_in,
+    as_,
+    document,
+    member,
+    seat,
 )
 
 pytestmark = pytest.mark.django_db
-QUEBEC = zoneinfo.ZoneInfo("America/Toronto")
-LAPSED = (dt.date(2020, 1, 1), dt.date(2020, 12, 31))
-
-
-@pytest.fixture
-def committees():
-    call_command("seed_reference", stdout=io.StringIO())
-    return {c.axis: c for c in Committee.objects.all()}
-
-
-def member(company=None, **person):
-    user = UserFactory()
-    PersonFactory(company=company or CompanyFactory(), user=user, email=user.email, **person)
-    return user
-
-
-def seat(committee, user, role=Seat.Role.MEMBER, **fields):
-    return SeatFactory(committee=committee, person=user.people.get(), role=role, **fields)
-
-
-def document(committee, access, title, meeting=None):
-    return DocumentFactory(
-        committee=committee,
-        meeting=meeting,
-        title_fr=title,
-        access=access,
-        file__filename=f"{access}.pdf",
-        file__data=b"%PDF-1.4 " + title.encode(),
-    )
-
-
-def as_(user) -> Client:
-    client = Client()
-    if user:
-        log_in(client, user)
-    return client
 
 
 def test_seed_reference_creates_the_three_committees_in_both_languages(committees):
@@ -111,24 +73,6 @@ def test_a_committee_page_hides_what_visitors_may_not_see(client, committees):
 
 
 # --- Who opens which document ------------------------------------------------------------
-
-
-@pytest.fixture
-def cast(committees):
-    sales = committees["sales"]
-    on_committee = member()
-    seat(sales, on_committee)
-    lapsed_company = CompanyFactory(period=LAPSED)
-    lapsed = member(lapsed_company)
-    SeatFactory(committee=sales, person=lapsed.people.get(), start=dt.date(2020, 1, 1))
-    return {
-        "committee": sales,
-        "anonymous": None,
-        "member": member(),
-        "on_committee": on_committee,
-        "lapsed": lapsed,
-        "staff": StaffFactory(),
-    }
 
 
 MATRIX = {
