@@ -24,7 +24,7 @@ from tests.factories.committees import (
     member,
     seat,
 )
-from tests.factories.companies import LAPSED, CompanyFactory
+from tests.factories.companies import LAPSED, CompanyFactory, profile_data
 from tests.factories.files import PDF, image_upload
 from tests.factories.memberships import MembershipFactory, RenewalReminderFactory
 from tests.factories.news import ArticleFactory, CategoryFactory
@@ -77,6 +77,7 @@ __all__ = [
     "image_upload",
     "log_in",
     "member",
+    "profile_data",
     "seat",
     "totp_code",
 ]

@@ -8,11 +8,12 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 
-from members.models import Committee
+from members.models import Committee, User
 from tests.factories import (
     LAPSED,
     VICTIM,
     CompanyFactory,
+    PersonFactory,
     SeatFactory,
     StaffFactory,
     UserFactory,
@@ -63,5 +64,33 @@ def cast(committees):
         "member": member(),
         "on_committee": on_committee,
         "lapsed": lapsed,
+        "staff": StaffFactory(),
+    }
+
+
+# --- The member area ---------------------------------------------------------------------------
+
+
+def person(company, role="admin", **fields) -> User:
+    user = UserFactory(**fields)
+    PersonFactory(company=company, user=user, email=user.email, role=role)
+    return user
+
+
+@pytest.fixture
+def world():
+    """One member company with an administrator and a colleague, another member company,
+    a lapsed company, staff: everyone the area must tell apart."""
+    company = CompanyFactory(name="Moules Bellechasse", staff_notes="Note interne secrète")
+    other = CompanyFactory(name="Autre Firme")
+    lapsed = CompanyFactory(name="Firme Échue", period=LAPSED)
+    return {
+        "company": company,
+        "other": other,
+        "lapsed": lapsed,
+        "admin": person(company),
+        "colleague": person(company, role="colleague"),
+        "outsider": person(other),
+        "lapsed_admin": person(lapsed),
         "staff": StaffFactory(),
     }

@@ -1,6 +1,5 @@
 """The member area: what each person may read and change, and Law 25."""
 
-import datetime as dt
 import json
 
 import pytest
@@ -21,70 +20,17 @@ from members.models import (
 from tests.factories import (
     PASSWORD,
     ApplicationFactory,
-    CompanyFactory,
     EmailAddressFactory,
     InvitationFactory,
     PersonFactory,
     RenewalReminderFactory,
-    StaffFactory,
-    UserFactory,
+    as_,
     image_upload,
-    log_in,
+    profile_data,
 )
 
 pytestmark = pytest.mark.django_db
 AREA = "/fr/espace-membre/"
-LAPSED = (dt.date(2020, 1, 1), dt.date(2020, 12, 31))
-
-
-def person(company, role="admin", **fields) -> User:
-    user = UserFactory(**fields)
-    PersonFactory(company=company, user=user, email=user.email, role=role)
-    return user
-
-
-@pytest.fixture
-def world():
-    """One member company with an administrator and a colleague, another member company,
-    a lapsed company, staff: everyone the area must tell apart."""
-    company = CompanyFactory(name="Moules Bellechasse", staff_notes="Note interne secrète")
-    other = CompanyFactory(name="Autre Firme")
-    lapsed = CompanyFactory(name="Firme Échue", period=LAPSED)
-    return {
-        "company": company,
-        "other": other,
-        "lapsed": lapsed,
-        "admin": person(company),
-        "colleague": person(company, role="colleague"),
-        "outsider": person(other),
-        "lapsed_admin": person(lapsed),
-        "staff": StaffFactory(),
-    }
-
-
-def as_(user) -> Client:
-    client = Client()
-    if user:
-        log_in(client, user)
-    return client
-
-
-def profile_data(**changes) -> dict:
-    return {
-        "description_fr": "Moulage par injection de pièces techniques.",
-        "description_en": "Injection moulding of technical parts.",
-        "products_fr": "",
-        "products_en": "",
-        "website": "https://moules.example",
-        "email": "info@moules.example",
-        "phone": "418 555-0101",
-        "street_address": "",
-        "city": "Lévis",
-        "postal_code": "g6v 6z3",
-        "region": "12",
-        "shown_in_directory": "on",  # ticked by default, so a browser sends it
-        **changes,
-    }
 
 
 # --- The access matrix ----------------------------------------------------------------------
