@@ -1,16 +1,39 @@
-"""Accounts: one per address, logging in with a password or an emailed code, and the emails
-sent about an account, in the person's language, to the address it was asked for."""
+"""Accounts: one per address, logging in with a password or an emailed code, the emails
+sent about an account, in the person's language, to the address it was asked for; a
+person's own profile, and what Law 25 gives them: their data, closing their account."""
 
+import json
 import re
 
 import pytest
+import reversion
 from django.core import mail
+from django.test import Client
+from reversion.models import Version
 
-from members.models import User
-from tests.factories import PASSWORD, VICTIM, EmailAddressFactory, UserFactory
+from members.models import (
+    AccountClosure,
+    Application,
+    Company,
+    Invitation,
+    Person,
+    RenewalReminder,
+    User,
+)
+from tests.factories import (
+    PASSWORD,
+    VICTIM,
+    ApplicationFactory,
+    EmailAddressFactory,
+    InvitationFactory,
+    RenewalReminderFactory,
+    UserFactory,
+    as_,
+)
 from tests.mail import code_in
 
 pytestmark = pytest.mark.django_db
+AREA = "/fr/espace-membre/"
 
 
 def test_email_is_the_login_and_is_unique_whatever_its_case(staff_client):
@@ -77,6 +100,12 @@ def test_a_login_code_typed_wrong_three_times_is_refused_clearly(client):
     assert "_auth_user_id" not in client.session
 
 
+def test_the_login_page_offers_joining_not_signing_up(client):
+    page = client.get("/fr/compte/login/").content.decode()
+    assert "invitation par courriel" in page and 'href="/fr/adhesion/"' in page
+    assert "/compte/signup/" not in page
+
+
 # --- An address someone added without verifying it ----------------------------------------
 
 
@@ -109,7 +138,99 @@ def test_account_emails_to_a_second_verified_address_are_in_the_persons_language
     assert code_in(mail.outbox[-1])
 
 
-def test_the_login_page_offers_joining_not_signing_up(client):
-    page = client.get("/fr/compte/login/").content.decode()
-    assert "invitation par courriel" in page and 'href="/fr/adhesion/"' in page
-    assert "/compte/signup/" not in page
+# --- My profile, Law 25 ----------------------------------------------------------------------
+
+
+def test_a_line_break_in_my_name_or_job_title_is_refused(world):
+    client = as_(world["admin"])
+    me = Person.objects.get(user=world["admin"])
+    data = {
+        "first_name": "Alexandra",
+        "last_name": "Roy",
+        "preferred_language": "fr",
+        f"person-{me.pk}-job_title": "Présidente",
+        f"person-{me.pk}-phone": "",
+        f"person-{me.pk}-visibility": "members",
+    }
+    for field in ("first_name", f"person-{me.pk}-job_title"):
+        response = client.post(f"{AREA}profil/", {**data, field: "Roy\rBcc: x@spam.example"})
+        assert response.status_code == 400, field
+        assert "sur une seule ligne" in response.content.decode()
+    me.refresh_from_db()
+    assert "\r" not in me.first_name + me.job_title
+
+
+def test_my_profile_records_the_date_of_each_visibility_choice(world):
+    client = as_(world["admin"])
+    me = Person.objects.get(user=world["admin"])
+    response = client.post(
+        f"{AREA}profil/",
+        {
+            "first_name": "Alexandra",
+            "last_name": "Roy",
+            "preferred_language": "en",
+            f"person-{me.pk}-job_title": "Présidente",
+            f"person-{me.pk}-phone": "418 555-0199",
+            f"person-{me.pk}-visibility": "public",
+        },
+    )
+    assert response.status_code == 302
+    me.refresh_from_db()
+    assert (me.first_name, me.job_title, me.visibility) == ("Alexandra", "Présidente", "public")
+    assert me.visibility_changed_at is not None
+    assert User.objects.get(pk=world["admin"].pk).preferred_language == "en"
+    page = Client().get(world["company"].get_absolute_url()).content.decode()
+    assert "Alexandra Roy" in page
+
+
+def test_the_data_download_holds_what_the_portal_knows(world):
+    export = json.loads(as_(world["admin"]).get(f"{AREA}profil/mes-donnees/").content)
+    assert export["account"]["email"] == world["admin"].email
+    assert export["companies"][0]["company"] == "Moules Bellechasse"
+    assert "directory_visibility" in export["companies"][0]
+    assert world["admin"].password not in json.dumps(export)
+
+
+def test_closing_an_account_erases_the_person_and_keeps_the_company(world):
+    Person.objects.filter(user=world["colleague"]).update(role="admin")
+    client = as_(world["admin"])
+    email = world["admin"].email
+    me = Person.objects.get(user=world["admin"])
+    with reversion.create_revision():
+        me.save()
+    ApplicationFactory(email=email.upper(), first_name="Alex", phone="418 555-0000")
+    InvitationFactory(company=world["other"], email=email)
+    RenewalReminderFactory(
+        membership=world["company"].memberships.get(), kind=RenewalReminder.Kind.ENDING, email=email
+    )
+    wrong = client.post(f"{AREA}profil/fermer/", {"password": "mauvais", "confirm": "on"})
+    assert wrong.status_code == 400 and "pas votre mot de passe" in wrong.content.decode()
+    response = client.post(f"{AREA}profil/fermer/", {"password": PASSWORD, "confirm": "on"})
+    assert response.status_code == 302
+    assert not User.objects.filter(email=email).exists()
+    assert not Person.objects.filter(email=email).exists()
+    assert Company.objects.filter(pk=world["company"].pk).exists()
+    closure = AccountClosure.objects.get()
+    assert closure.company == world["company"] and not closure.left_without_admin
+    assert client.get(AREA)["Location"].startswith("/fr/compte/login/")  # logged out
+    assert not Version.objects.get_for_object(me).exists()
+    assert not Invitation.objects.filter(email=email).exists()
+    assert not RenewalReminder.objects.filter(email=email).exists()
+    application = Application.objects.get()
+    assert (application.email, application.first_name, application.phone) == ("", "", "")
+
+
+def test_closing_leaves_alone_what_an_unverified_address_points_to(world):
+    """Anyone can add someone else's address to their account without verifying it:
+    closing the account must not erase that other person."""
+    someone_else = world["other"].people.get()
+    EmailAddressFactory(user=world["admin"], email=someone_else.email.upper(), verified=False)
+    as_(world["admin"]).post(f"{AREA}profil/fermer/", {"password": PASSWORD, "confirm": "on"})
+    assert Person.objects.filter(pk=someone_else.pk).exists()
+    assert AccountClosure.objects.get().company == world["company"]
+
+
+def test_the_last_administrator_closing_is_flagged_to_staff(world):
+    as_(world["outsider"]).post(f"{AREA}profil/fermer/", {"password": PASSWORD, "confirm": "on"})
+    closure = AccountClosure.objects.get()
+    assert closure.company == world["other"] and closure.left_without_admin
