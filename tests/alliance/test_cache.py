@@ -12,7 +12,7 @@ from redis.exceptions import ConnectionError, ResponseError
 
 from members.models import Application
 from tests.factories import PASSWORD, CompanyFactory, PersonFactory, UserFactory
-from tests.members.test_join import category, form_data  # noqa: F401 (fixtures)
+from tests.members.test_applications import category, form_data  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
 LOGIN = "/fr/compte/login/"

@@ -5,20 +5,26 @@ from members.testing import log_in
 from tests.factories.accounts import (
     PASSWORD,
     TOTP_SECRET,
+    VICTIM,
     AccountClosureFactory,
     EmailAddressFactory,
     StaffFactory,
     UserFactory,
+    as_,
     totp_code,
 )
 from tests.factories.applications import ApplicationFactory
 from tests.factories.committees import (
+    QUEBEC,
     CommitteeFactory,
     DocumentFactory,
     MeetingFactory,
     SeatFactory,
+    document,
+    member,
+    seat,
 )
-from tests.factories.companies import CompanyFactory
+from tests.factories.companies import LAPSED, CompanyFactory, profile_data
 from tests.factories.files import PDF, image_upload
 from tests.factories.memberships import MembershipFactory, RenewalReminderFactory
 from tests.factories.news import ArticleFactory, CategoryFactory
@@ -35,9 +41,12 @@ from tests.factories.reference import (
 )
 
 __all__ = [
+    "LAPSED",
     "PASSWORD",
     "PDF",
+    "QUEBEC",
     "TOTP_SECRET",
+    "VICTIM",
     "AccountClosureFactory",
     "ApplicationFactory",
     "ArticleFactory",
@@ -63,7 +72,12 @@ __all__ = [
     "StaffFactory",
     "UserFactory",
     "ValueChainRoleFactory",
+    "as_",
+    "document",
     "image_upload",
     "log_in",
+    "member",
+    "profile_data",
+    "seat",
     "totp_code",
 ]

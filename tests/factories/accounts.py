@@ -5,12 +5,17 @@ import time
 import factory
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from django.test import Client
 from factory.django import DjangoModelFactory
 
 from members.models import AccountClosure, Person, User
+from members.testing import log_in
 
 PASSWORD = "Un-mot-de-passe-solide-42"
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # base32, as an authenticator app reads it
+# Someone's address, which the ``attacker`` fixture (tests/members/conftest.py) adds to its
+# own account without verifying it.
+VICTIM = "victime@exemple.qc.ca"
 
 
 class UserFactory(DjangoModelFactory):
@@ -76,3 +81,11 @@ def totp_code(secret: str = TOTP_SECRET) -> str:
     if left < 5:
         time.sleep(left + 0.1)
     return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def as_(user) -> Client:
+    """A browser of its own, logged in as ``user`` with log_in (anonymous for None)."""
+    client = Client()
+    if user:
+        log_in(client, user)
+    return client

@@ -1,15 +1,20 @@
-"""Committees, their seats, meetings and documents."""
+"""Committees, their seats, meetings and documents; the people who sit on them."""
 
 import datetime as dt
+import zoneinfo
 
 import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from members.models import Committee, Document, Meeting, Seat, StrategicAxis
-from tests.factories.accounts import StaffFactory
+from tests.factories.accounts import StaffFactory, UserFactory
+from tests.factories.companies import CompanyFactory
 from tests.factories.files import PDF
 from tests.factories.people import PersonFactory
+
+# Québec's time zone (settings.TIME_ZONE), in which meetings are planned and shown.
+QUEBEC = zoneinfo.ZoneInfo("America/Toronto")
 
 
 class CommitteeFactory(DjangoModelFactory):
@@ -77,3 +82,27 @@ class DocumentFactory(DjangoModelFactory):
     title_fr = factory.Sequence(lambda n: f"Procès-verbal {n}")
     access = Document.Access.COMMITTEE
     file = factory.django.FileField(filename="document.pdf", data=PDF)
+
+
+def member(company=None, **person):
+    """A person of a member company (a new one unless given), with a login."""
+    user = UserFactory()
+    PersonFactory(company=company or CompanyFactory(), user=user, email=user.email, **person)
+    return user
+
+
+def seat(committee, user, role=Seat.Role.MEMBER, **fields):
+    """A seat on ``committee`` for ``user``'s one person at a company."""
+    return SeatFactory(committee=committee, person=user.people.get(), role=role, **fields)
+
+
+def document(committee, access, title, meeting=None):
+    """A committee's PDF, whose content starts with its title."""
+    return DocumentFactory(
+        committee=committee,
+        meeting=meeting,
+        title_fr=title,
+        access=access,
+        file__filename=f"{access}.pdf",
+        file__data=b"%PDF-1.4 " + title.encode(),
+    )

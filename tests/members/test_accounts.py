@@ -1,229 +1,58 @@
-"""Accounts: invitations, login, the staff second factor, emails in the person's language."""
+"""Accounts: one per address, logging in with a password or an emailed code, the emails
+sent about an account, in the person's language, to the address it was asked for; a
+person's own profile, and what Law 25 gives them: their data, closing their account."""
 
-import datetime as dt
-import io
+import json
 import re
 
 import pytest
-from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
-from allauth.account.models import EmailAddress
-from allauth.mfa.adapter import get_adapter as get_mfa_adapter
-from allauth.mfa.totp.internal.auth import TOTP
+import reversion
 from django.core import mail
-from django.core.management import call_command
 from django.test import Client
+from reversion.models import Version
 
-from members.models import Committee, Document, Invitation, Person, User
+from members.models import (
+    AccountClosure,
+    Application,
+    Company,
+    Invitation,
+    Person,
+    RenewalReminder,
+    User,
+)
 from tests.factories import (
     PASSWORD,
-    ArticleFactory,
-    CompanyFactory,
-    DocumentFactory,
+    VICTIM,
+    ApplicationFactory,
     EmailAddressFactory,
-    PersonFactory,
-    StaffFactory,
+    InvitationFactory,
+    RenewalReminderFactory,
     UserFactory,
-    log_in,
-    totp_code,
+    as_,
 )
+from tests.mail import code_in
 
 pytestmark = pytest.mark.django_db
-INVITATIONS_ADMIN = "/admin/members/invitation/"
+AREA = "/fr/espace-membre/"
 
 
-@pytest.fixture
-def staff_browser(staff):
-    """Staff in their own browser, beside the ``client`` of the person invited."""
-    return log_in(Client(), staff)
+def test_email_is_the_login_and_is_unique_whatever_its_case(staff_client):
+    User.objects.create_user("Camille.Roy@Exemple.qc.ca", "Mot-de-passe-solide-1")
 
-
-@pytest.fixture
-def send(staff_browser, django_capture_on_commit_callbacks):
-    """Staff invite someone through the admin; returns the link emailed to them."""
-
-    def invite(company, email, role="colleague", language="fr"):
-        with django_capture_on_commit_callbacks(execute=True):
-            response = staff_browser.post(
-                INVITATIONS_ADMIN + "add/",
-                {"company": company.pk, "email": email, "role": role, "language": language},
-            )
-        assert response.status_code == 302, response.content.decode()[:2000]
-        return re.search(r"https?://\S+/invitation/\S+/", mail.outbox[-1].body).group(0)
-
-    return invite
-
-
-UNUSABLE = "Cette invitation ne peut pas être utilisée"
-
-
-def path_of(link: str) -> str:
-    return "/" + link.split("/", 3)[3]
-
-
-def account_form(**changes) -> dict:
-    return {
-        "first_name": "Alex",
-        "last_name": "Gagnon",
-        "password1": PASSWORD,
-        "password2": PASSWORD,
-        "language": "en",
-        "consent": "on",
-        **changes,
-    }
-
-
-def test_staff_invite_and_the_person_creates_an_account(client, send):
-    company = CompanyFactory(name="Moules Bellechasse")
-    link = send(company, "Alex@Moules.example", role="admin")
-
-    message = mail.outbox[-1]
-    assert message.to == ["alex@moules.example"]
-    assert "Moules Bellechasse" in message.subject
-    assert message.alternatives and "Moules Bellechasse" in message.alternatives[0][0]
-    page = client.get(path_of(link))
-    assert page.status_code == 200
-    assert "alex@moules.example" in page.content.decode()
-
-    response = client.post(path_of(link), account_form())
-    assert response.status_code == 302 and response["Location"] == "/fr/espace-membre/"
-    user = User.objects.get(email="alex@moules.example")
-    assert user.preferred_language == "en" and user.privacy_consented_at is not None
-    assert EmailAddress.objects.get(user=user).verified
-    person = Person.objects.get(user=user)
-    assert (person.company, person.role) == (company, Person.Role.ADMIN)
-    dashboard = client.get("/fr/espace-membre/").content.decode()
-    assert "Moules Bellechasse" in dashboard and "Gestionnaire du profil" in dashboard
-
-
-def test_the_link_works_once(client, send):
-    link = send(CompanyFactory(), "une@exemple.qc.ca")
-    client.post(path_of(link), account_form())
-    client.logout()
-    again = client.get(path_of(link))
-    assert again.status_code == 410
-    assert "déjà été utilisée" in again.content.decode()
-    assert User.objects.filter(email="une@exemple.qc.ca").count() == 1
-
-
-def test_an_expired_or_revoked_invitation_says_so_and_creates_nothing(client, send):
-    link = send(CompanyFactory(), "tard@exemple.qc.ca")
-    invitation = Invitation.objects.get()
-    Invitation.objects.update(expires_at=invitation.created_at)
-    response = client.post(path_of(link), account_form())
-    assert response.status_code == 410
-    assert "expiré" in response.content.decode()
-
-    link = send(CompanyFactory(), "retire@exemple.qc.ca")
-    Invitation.objects.filter(email="retire@exemple.qc.ca").update(revoked_at=invitation.created_at)
-    response = client.post(path_of(link), account_form())
-    assert response.status_code == 410
-    assert "retirée" in response.content.decode()
-    assert not User.objects.filter(email__in=["tard@exemple.qc.ca", "retire@exemple.qc.ca"])
-
-
-def test_a_new_invitation_replaces_the_waiting_one(client, send):
-    company = CompanyFactory()
-    first = send(company, "deux@exemple.qc.ca")
-    second = send(company, "deux@exemple.qc.ca")
-    replaced = client.get(path_of(first))
-    assert replaced.status_code == 410
-    assert UNUSABLE in replaced.content.decode()
-    current = client.get(path_of(second))
-    assert current.status_code == 200
-    assert "deux@exemple.qc.ca" in current.content.decode()
-    assert 'name="password1"' in current.content.decode()
-
-
-def test_an_unknown_link_is_a_404(client):
-    response = client.get("/fr/invitation/pas-un-vrai-jeton/")
-    assert response.status_code == 404
-    assert UNUSABLE in response.content.decode()
-    assert "copié en entier" in response.content.decode()
-
-
-def test_bad_passwords_and_missing_consent_are_explained(client, send):
-    link = send(CompanyFactory(), "faible@exemple.qc.ca")
-    response = client.post(
-        path_of(link), account_form(password1="1234", password2="1234", consent="")
-    )
-    assert response.status_code == 400
-    page = response.content.decode()
-    assert "trop court" in page
-    assert "politique de confidentialité" in page
-    response = client.post(path_of(link), account_form(password2="autre-chose-encore"))
-    assert "Les deux mots de passe diffèrent." in response.content.decode()
-    assert not User.objects.filter(email="faible@exemple.qc.ca").exists()
-
-
-def test_an_existing_account_logs_in_to_accept_instead_of_making_a_second(client, send):
-    user = UserFactory(email="deja@exemple.qc.ca")
-    PersonFactory(user=user, email=user.email)
-    other = CompanyFactory(name="Deuxième Entreprise")
-    link = send(other, "deja@exemple.qc.ca")
-
-    response = client.post(path_of(link), account_form())
-    assert response.status_code == 200
-    assert "Un compte existe déjà" in response.content.decode()
-    assert User.objects.filter(email="deja@exemple.qc.ca").count() == 1
-
-    client.force_login(user)
-    response = client.post(path_of(link), {"consent": "on"})
-    assert response.status_code == 302
-    assert set(user.people.values_list("company__name", flat=True)) >= {"Deuxième Entreprise"}
-    assert user.people.count() == 2
-
-
-def test_someone_else_logged_in_cannot_accept(client, send):
-    link = send(CompanyFactory(), "cible@exemple.qc.ca")
-    client.force_login(UserFactory())
-    response = client.post(path_of(link), {"consent": "on"})
-    assert response.status_code == 403
-    assert "envoyée à cible@exemple.qc.ca, mais vous êtes connecté" in response.content.decode()
-    assert Invitation.objects.get().accepted_at is None
-
-
-def test_an_invitation_that_cannot_be_emailed_is_not_saved(staff_client, mail_server_down):
-    company = CompanyFactory()
     response = staff_client.post(
-        INVITATIONS_ADMIN + "add/",
-        {"company": company.pk, "email": "alex@exemple.qc.ca", "role": "admin", "language": "fr"},
-        follow=True,
-    )
-    assert response.status_code == 200
-    assert "pas pu être envoyée" in response.content.decode()
-    assert not Invitation.objects.exists()
-
-
-def test_inviting_someone_who_already_has_access_is_refused(staff_client):
-    person = PersonFactory(user=UserFactory(email="ici@exemple.qc.ca"))
-    response = staff_client.post(
-        INVITATIONS_ADMIN + "add/",
+        "/admin/members/user/add/",
         {
-            "company": person.company.pk,
-            "email": "ICI@exemple.qc.ca",
-            "role": "colleague",
-            "language": "fr",
+            "email": "camille.roy@exemple.QC.CA",
+            "password1": "Un-autre-mot-de-passe-2",
+            "password2": "Un-autre-mot-de-passe-2",
+            "usable_password": "true",
         },
     )
+
     assert response.status_code == 200
-    assert "a déjà un compte" in response.content.decode()
-    assert not Invitation.objects.exists()
-    assert not mail.outbox
-
-
-def test_staff_revoke_from_the_admin(staff_client, send, client):
-    link = send(CompanyFactory(), "revoquee@exemple.qc.ca")
-    invitation = Invitation.objects.get()
-    staff_client.post(INVITATIONS_ADMIN, {"action": "revoke", "_selected_action": [invitation.pk]})
-    client.logout()
-    revoked = client.get(path_of(link))
-    assert revoked.status_code == 410
-    assert "Cette invitation a été retirée" in revoked.content.decode()
-
-
-# --- Login, rate limit, second factor --------------------------------------------------
-
-ADMIN_INDEX = "<h1>Site d’administration</h1>"
+    assert "Un compte existe déjà avec cette adresse courriel." in response.content.decode()
+    assert User.objects.count() == 2  # the staff member and Camille
+    assert User.objects.filter(email="camille.roy@exemple.qc.ca").exists()
 
 
 def test_eleven_wrong_passwords_meet_the_rate_limit_page_in_french(client):
@@ -238,32 +67,6 @@ def test_eleven_wrong_passwords_meet_the_rate_limit_page_in_french(client):
     assert "Trop de tentatives" in response.content.decode()
 
 
-def test_staff_without_a_second_factor_are_sent_to_set_one_up(client):
-    client.force_login(StaffFactory(second_factor=False))
-    response = client.get("/admin/")
-    assert response.status_code == 302
-    assert "/totp/activate" in response["Location"]
-    told = client.get("/admin/", follow=True).content.decode()
-    assert "exigent un deuxième facteur" in told
-    log_in(client, StaffFactory())
-    assert ADMIN_INDEX in client.get("/admin/").content.decode()
-
-
-def test_the_admin_login_goes_through_the_portal_login(client):
-    response = client.get("/admin/login/?next=/admin/")
-    assert response.status_code == 302
-    assert response["Location"].startswith("/fr/compte/login/")
-    login = client.get(response["Location"])
-    assert login.status_code == 200 and 'name="password"' in login.content.decode()
-
-
-def test_staff_cannot_remove_their_last_second_factor(client):
-    staff = StaffFactory()
-    assert not get_mfa_adapter().can_delete_authenticator(staff.authenticator_set.get())
-    member = UserFactory()
-    assert get_mfa_adapter().can_delete_authenticator(TOTP.activate(member, "A" * 32).instance)
-
-
 def test_account_emails_go_out_in_the_persons_language_with_html(client):
     user = UserFactory(email="english@exemple.qc.ca", preferred_language="en")
     client.post("/fr/compte/password/reset/", {"email": user.email})
@@ -271,193 +74,6 @@ def test_account_emails_go_out_in_the_persons_language_with_html(client):
     assert "Password Reset" in message.subject
     assert message.alternatives and message.alternatives[0][1] == "text/html"
     assert "/en/" in message.body and "/fr/" not in message.body
-
-
-# --- Staff privileges need a session that passed the second factor ------------------------
-
-STAFF_SECRET = "Le texte réservé au personnel"
-
-
-@pytest.fixture
-def reserved():
-    """What only staff (or a committee, or members) may read, and where each is."""
-    call_command("seed_reference", stdout=io.StringIO())
-    document = DocumentFactory(
-        committee=Committee.objects.first(),
-        title_fr="Procès-verbal",
-        access=Document.Access.COMMITTEE,
-        file__filename="pv.pdf",
-    )
-    return {
-        "draft": ArticleFactory(draft=True).get_absolute_url(),
-        "members_only": ArticleFactory(
-            members_only=True, body_fr=f"<p>{STAFF_SECRET}</p>"
-        ).get_absolute_url(),
-        "unlisted_company": CompanyFactory(period=False).get_absolute_url(),
-        "committee_document": document.get_absolute_url(),
-    }
-
-
-def reads_as_staff(client, reserved) -> dict:
-    draft = client.get(reserved["draft"]).status_code == 200
-    members_only = STAFF_SECRET in client.get(reserved["members_only"]).content.decode()
-    unlisted = client.get(reserved["unlisted_company"]).status_code == 200
-    document = client.get(reserved["committee_document"]).status_code == 200
-    return {
-        "draft": draft,
-        "members_only": members_only,
-        "unlisted_company": unlisted,
-        "committee_document": document,
-    }
-
-
-def six_minutes_pass(client) -> None:
-    """Everything the session recorded of its login happened six minutes earlier."""
-    session = client.session
-    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
-        {**record, "at": record["at"] - 6 * 60}
-        for record in session[AUTHENTICATION_METHODS_SESSION_KEY]
-    ]
-    session.save()
-
-
-def log_in_with_password(client, user) -> None:
-    client.post("/fr/compte/login/", {"login": user.email, "password": PASSWORD})
-
-
-# Committed for real: allauth sends its notice once the new factor is saved, while the
-# request is still running.
-@pytest.mark.django_db(transaction=True)
-def test_staff_with_only_a_password_read_nothing_reserved_until_a_second_factor(client, reserved):
-    staff = StaffFactory(second_factor=False)
-    log_in_with_password(client, staff)
-    assert client.session["_auth_user_id"] == str(staff.pk)
-    assert not any(reads_as_staff(client, reserved).values())
-    assert "/totp/activate" in client.get("/admin/")["Location"]
-    assert "Administration" in client.get("/fr/").content.decode()  # the way to set it up
-
-    # Setting up the first factor asks for the password again, then tells the person.
-    response = client.get("/fr/compte/2fa/totp/activate/")
-    assert response.status_code == 302 and "/reauthenticate/" in response["Location"]
-    client.post(response["Location"], {"password": PASSWORD})
-    secret = client.get("/fr/compte/2fa/totp/activate/").context["form"].secret
-    mail.outbox.clear()
-    client.post("/fr/compte/2fa/totp/activate/", {"code": totp_code(secret)})
-    assert staff.authenticator_set.filter(type="totp").exists()
-    assert [message.to for message in mail.outbox] == [[staff.email]]
-    codes = client.get("/fr/compte/2fa/recovery-codes/")  # shown once
-    assert codes.status_code == 200
-    assert "Il y a 10 codes de récupération disponibles sur 10." in codes.content.decode()
-
-    assert all(reads_as_staff(client, reserved).values())
-    assert ADMIN_INDEX in client.get("/admin/").content.decode()
-
-
-def test_staff_read_what_is_reserved_once_past_their_authenticator_app(client, reserved):
-    staff = StaffFactory()
-    log_in_with_password(client, staff)
-    assert "_auth_user_id" not in client.session  # the code comes first
-    response = client.post("/fr/compte/2fa/authenticate/", {"code": totp_code()})
-    assert response.status_code == 302
-    assert client.session["_auth_user_id"] == str(staff.pk)
-    assert all(reads_as_staff(client, reserved).values())
-    assert ADMIN_INDEX in client.get("/admin/").content.decode()
-
-
-def test_a_staff_session_that_never_passed_the_second_factor_is_asked_for_it(client, reserved):
-    # Logged in before their authenticator app was set up, for instance.
-    staff = StaffFactory()
-    client.force_login(staff)
-    assert not any(reads_as_staff(client, reserved).values())
-    response = client.get("/admin/members/company/")
-    assert response.status_code == 302
-    assert response["Location"].startswith("/fr/compte/2fa/reauthenticate/")
-    assert "next=%2Fadmin%2Fmembers%2Fcompany%2F" in response["Location"]
-    client.post(response["Location"], {"code": totp_code()})
-    companies = client.get("/admin/members/company/")
-    assert companies.status_code == 200
-    assert "Sélectionnez l’objet entreprise à changer" in companies.content.decode()
-    assert all(reads_as_staff(client, reserved).values())
-
-
-def test_adding_a_factor_to_an_account_that_has_one_asks_for_that_one(client):
-    staff = StaffFactory()
-    log_in(client, staff)
-    # The password, however recent, is not enough to add a security key.
-    client.post("/fr/compte/reauthenticate/", {"password": PASSWORD})
-    for page in ("/fr/compte/2fa/webauthn/add/", "/fr/compte/2fa/recovery-codes/generate/"):
-        response = client.get(page)
-        assert response.status_code == 302, page
-        assert response["Location"].startswith("/fr/compte/2fa/reauthenticate/"), page
-    client.post("/fr/compte/2fa/reauthenticate/", {"code": totp_code()})
-    add_a_key = client.get("/fr/compte/2fa/webauthn/add/")
-    assert add_a_key.status_code == 200
-    assert "Ajouter une clé de sécurité" in add_a_key.content.decode()
-
-
-def test_setting_up_a_first_factor_after_a_stale_login_asks_for_the_password(client):
-    staff = StaffFactory(second_factor=False)
-    log_in_with_password(client, staff)
-    client.post("/fr/compte/reauthenticate/", {"password": PASSWORD})
-    activate = client.get("/fr/compte/2fa/totp/activate/")
-    assert activate.status_code == 200
-    assert "Activer l'application d'authentification" in activate.content.decode()
-    six_minutes_pass(client)
-    response = client.get("/fr/compte/2fa/totp/activate/")
-    assert response.status_code == 302 and "/reauthenticate/" in response["Location"]
-
-
-def test_email_links_are_on_the_sites_address_whatever_host_the_request_named(
-    client, staff_browser, settings, django_capture_on_commit_callbacks
-):
-    settings.SITE_URL = "https://portail.example.org"
-    user = UserFactory(email="english@exemple.qc.ca", preferred_language="en")
-    client.post("/fr/compte/password/reset/", {"email": user.email}, HTTP_HOST="localhost")
-    with django_capture_on_commit_callbacks(execute=True):
-        staff_browser.post(
-            INVITATIONS_ADMIN + "add/",
-            {
-                "company": CompanyFactory().pk,
-                "email": "alex@moules.example",
-                "role": "colleague",
-                "language": "fr",
-            },
-            HTTP_HOST="localhost",
-        )
-
-    reset, invitation = mail.outbox[-2:]
-    for message in (reset, invitation):
-        links = re.findall(r"https?://\S+", message.body + message.alternatives[0][0])
-        assert links and all(link.startswith("https://portail.example.org/") for link in links)
-        assert "localhost" not in message.body
-    assert "https://portail.example.org/en/account/password/reset/key/" in reset.body
-
-
-# --- Members-only content -----------------------------------------------------------------
-
-
-def test_people_of_member_companies_read_members_only_news_lapsed_ones_do_not(client):
-    article = ArticleFactory(body_fr="<p>Prix confidentiels</p>", members_only=True)
-    active = PersonFactory(user=UserFactory()).user
-    lapsed_company = CompanyFactory(period=(dt.date(2020, 1, 1), dt.date(2020, 12, 31)))
-    lapsed = PersonFactory(company=lapsed_company, user=UserFactory()).user
-    client.force_login(active)
-    assert "Prix confidentiels" in client.get(article.get_absolute_url()).content.decode()
-    client.force_login(lapsed)
-    page = client.get(article.get_absolute_url())
-    assert page.status_code == 200 and "Prix confidentiels" not in page.content.decode()
-    assert f"<h1>{article.title_fr}</h1>" in page.content.decode()
-    assert "Cet article est réservé aux membres" in page.content.decode()
-
-
-def test_members_only_people_show_to_active_members_only(client):
-    company = CompanyFactory()
-    PersonFactory(company=company, first_name="Réservée", visibility="members")
-    visitor = client.get(company.get_absolute_url()).content.decode()
-    assert f"<h1>{company.name}</h1>" in visitor
-    assert "Réservée" not in visitor
-    client.force_login(PersonFactory(user=UserFactory()).user)
-    assert "Réservée" in client.get(company.get_absolute_url()).content.decode()
 
 
 def test_account_pages_say_courriel_in_french(client):
@@ -484,69 +100,13 @@ def test_a_login_code_typed_wrong_three_times_is_refused_clearly(client):
     assert "_auth_user_id" not in client.session
 
 
-def test_an_invitation_to_an_address_another_account_verified_asks_to_log_in(client, send):
-    user = UserFactory(email="principal@exemple.qc.ca")
-    EmailAddressFactory(user=user, email="secondaire@exemple.qc.ca", verified=True)
-    link = send(CompanyFactory(), "secondaire@exemple.qc.ca")
-    response = client.post(path_of(link), account_form())
-    assert response.status_code == 200 and "Un compte existe déjà" in response.content.decode()
-    assert User.objects.count() == 2  # staff and this one: no second account
-    client.force_login(user)
-    assert client.post(path_of(link), {"consent": "on"}).status_code == 302
-    assert user.people.count() == 1
+def test_the_login_page_offers_joining_not_signing_up(client):
+    page = client.get("/fr/compte/login/").content.decode()
+    assert "invitation par courriel" in page and 'href="/fr/adhesion/"' in page
+    assert "/compte/signup/" not in page
 
 
 # --- An address someone added without verifying it ----------------------------------------
-
-VICTIM = "victime@exemple.qc.ca"
-
-
-@pytest.fixture
-def attacker(client):
-    """A person who added someone else's address to their own account and never verified
-    it (they cannot: the confirmation goes to its owner)."""
-    attacker = UserFactory(email="attaquant@exemple.qc.ca", preferred_language="en")
-    browser = Client()
-    browser.force_login(attacker)
-    response = browser.post("/fr/compte/email/", {"action_add": "", "email": VICTIM})
-    assert response.status_code == 302
-    assert attacker.emailaddress_set.filter(email=VICTIM, verified=False).exists()
-    mail.outbox.clear()
-    return attacker
-
-
-def code_in(message) -> str | None:
-    found = re.search(r"\b[A-Z0-9]{4}-[A-Z0-9]{4}\b", message.body)
-    return found.group(0) if found else None
-
-
-def test_an_invitation_to_an_address_only_claimed_by_another_account_is_the_invitees(
-    client, send, attacker
-):
-    company = CompanyFactory(name="Entreprise Visée")
-    link = send(company, VICTIM)
-
-    # The invited person is offered an account of their own, not "log in".
-    page = client.get(path_of(link)).content.decode()
-    assert 'name="password1"' in page and "Un compte existe déjà" not in page
-
-    # Logging in by code with the invited address never opens the other account.
-    mail.outbox.clear()
-    client.post("/fr/compte/login/code/", {"email": VICTIM})
-    assert [message.to for message in mail.outbox] == [[VICTIM]]
-    code = code_in(mail.outbox[-1])
-    if code:
-        client.post("/fr/compte/login/code/confirm/", {"code": code})
-    assert client.session.get("_auth_user_id") != str(attacker.pk)
-    assert not attacker.emailaddress_set.filter(email=VICTIM, verified=True).exists()
-
-    # The person who owns the address accepts; the company is theirs, not the other's.
-    client.logout()
-    assert client.post(path_of(link), account_form()).status_code == 302
-    victim = User.objects.get(email=VICTIM)
-    assert victim != attacker
-    assert list(victim.people.values_list("company__name", flat=True)) == ["Entreprise Visée"]
-    assert not attacker.people.exists()
 
 
 def test_a_login_code_to_an_address_only_claimed_by_another_account_opens_nothing(client, attacker):
@@ -557,16 +117,6 @@ def test_a_login_code_to_an_address_only_claimed_by_another_account_opens_nothin
         client.post("/fr/compte/login/code/confirm/", {"code": code})
     assert "_auth_user_id" not in client.session
     assert not attacker.emailaddress_set.filter(email=VICTIM, verified=True).exists()
-
-
-def test_an_account_that_only_claims_the_invited_address_cannot_accept(client, send, attacker):
-    link = send(CompanyFactory(), VICTIM)
-    client.force_login(attacker)
-    for response in (client.get(path_of(link)), client.post(path_of(link), {"consent": "on"})):
-        assert response.status_code == 403
-        assert f"envoyée à {VICTIM}, mais vous êtes connecté" in response.content.decode()
-    assert Invitation.objects.get().accepted_at is None
-    assert not attacker.people.exists()
 
 
 def test_a_password_reset_to_an_address_only_claimed_by_another_account_resets_nothing(
@@ -588,60 +138,99 @@ def test_account_emails_to_a_second_verified_address_are_in_the_persons_language
     assert code_in(mail.outbox[-1])
 
 
-def test_accepting_again_after_changing_address_keeps_one_row_per_company(client, send):
-    company = CompanyFactory()
-    user = UserFactory(email="ancienne@exemple.qc.ca")
-    PersonFactory(company=company, user=user, email="ancienne@exemple.qc.ca")
-    EmailAddressFactory(user=user, email="nouvelle@exemple.qc.ca", verified=True)
-    link = send(company, "nouvelle@exemple.qc.ca", role="admin")
-    client.force_login(user)
-    assert client.post(path_of(link), {"consent": "on"}).status_code == 302
-    assert company.people.get(user=user).role == "admin"
-    profile = client.get(f"/fr/espace-membre/entreprises/{company.slug}/")
-    assert profile.status_code == 200
-    assert f"<h1>Profil de {company.name}</h1>" in profile.content.decode()
+# --- My profile, Law 25 ----------------------------------------------------------------------
 
 
-def test_every_admin_page_asks_staff_for_a_second_factor(client):
-    client.force_login(StaffFactory(second_factor=False))
-    for path in ("/admin/members/company/", "/admin/members/invitation/add/", "/admin/news/"):
-        response = client.get(path)
-        assert response.status_code == 302 and "/totp/activate" in response["Location"], path
+def test_a_line_break_in_my_name_or_job_title_is_refused(world):
+    client = as_(world["admin"])
+    me = Person.objects.get(user=world["admin"])
+    data = {
+        "first_name": "Alexandra",
+        "last_name": "Roy",
+        "preferred_language": "fr",
+        f"person-{me.pk}-job_title": "Présidente",
+        f"person-{me.pk}-phone": "",
+        f"person-{me.pk}-visibility": "members",
+    }
+    for field in ("first_name", f"person-{me.pk}-job_title"):
+        response = client.post(f"{AREA}profil/", {**data, field: "Roy\rBcc: x@spam.example"})
+        assert response.status_code == 400, field
+        assert "sur une seule ligne" in response.content.decode()
+    me.refresh_from_db()
+    assert "\r" not in me.first_name + me.job_title
 
 
-def test_the_admin_itself_refuses_a_staff_session_that_skipped_the_second_factor(client, settings):
-    # The admin's own door asks the same rule as the site, not only the middleware in
-    # front of it: with that middleware left out, a staff password still opens nothing.
-    settings.MIDDLEWARE = [
-        name
-        for name in settings.MIDDLEWARE
-        if name != "members.middleware.StaffSecondFactorMiddleware"
-    ]
-    client.force_login(StaffFactory())
-    response = client.get("/admin/members/company/")
+def test_my_profile_records_the_date_of_each_visibility_choice(world):
+    client = as_(world["admin"])
+    me = Person.objects.get(user=world["admin"])
+    response = client.post(
+        f"{AREA}profil/",
+        {
+            "first_name": "Alexandra",
+            "last_name": "Roy",
+            "preferred_language": "en",
+            f"person-{me.pk}-job_title": "Présidente",
+            f"person-{me.pk}-phone": "418 555-0199",
+            f"person-{me.pk}-visibility": "public",
+        },
+    )
     assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/")
+    me.refresh_from_db()
+    assert (me.first_name, me.job_title, me.visibility) == ("Alexandra", "Présidente", "public")
+    assert me.visibility_changed_at is not None
+    assert User.objects.get(pk=world["admin"].pk).preferred_language == "en"
+    page = Client().get(world["company"].get_absolute_url()).content.decode()
+    assert "Alexandra Roy" in page
 
 
-def test_a_mistyped_company_address_in_the_admin_is_not_an_error(staff_client):
-    response = staff_client.get("/admin/members/company/abc/change/")
-    assert response.status_code == 302  # back to the admin with "does not exist"
-    told = staff_client.get(response["Location"]).content.decode()
-    assert "Entreprise avec l’identifiant  «\xa0abc\xa0» n’existe pas" in told
+def test_the_data_download_holds_what_the_portal_knows(world):
+    export = json.loads(as_(world["admin"]).get(f"{AREA}profil/mes-donnees/").content)
+    assert export["account"]["email"] == world["admin"].email
+    assert export["companies"][0]["company"] == "Moules Bellechasse"
+    assert "directory_visibility" in export["companies"][0]
+    assert world["admin"].password not in json.dumps(export)
 
 
-def test_the_login_page_offers_joining_not_signing_up(client):
-    page = client.get("/fr/compte/login/").content.decode()
-    assert "invitation par courriel" in page and 'href="/fr/adhesion/"' in page
-    assert "/compte/signup/" not in page
+def test_closing_an_account_erases_the_person_and_keeps_the_company(world):
+    Person.objects.filter(user=world["colleague"]).update(role="admin")
+    client = as_(world["admin"])
+    email = world["admin"].email
+    me = Person.objects.get(user=world["admin"])
+    with reversion.create_revision():
+        me.save()
+    ApplicationFactory(email=email.upper(), first_name="Alex", phone="418 555-0000")
+    InvitationFactory(company=world["other"], email=email)
+    RenewalReminderFactory(
+        membership=world["company"].memberships.get(), kind=RenewalReminder.Kind.ENDING, email=email
+    )
+    wrong = client.post(f"{AREA}profil/fermer/", {"password": "mauvais", "confirm": "on"})
+    assert wrong.status_code == 400 and "pas votre mot de passe" in wrong.content.decode()
+    response = client.post(f"{AREA}profil/fermer/", {"password": PASSWORD, "confirm": "on"})
+    assert response.status_code == 302
+    assert not User.objects.filter(email=email).exists()
+    assert not Person.objects.filter(email=email).exists()
+    assert Company.objects.filter(pk=world["company"].pk).exists()
+    closure = AccountClosure.objects.get()
+    assert closure.company == world["company"] and not closure.left_without_admin
+    assert client.get(AREA)["Location"].startswith("/fr/compte/login/")  # logged out
+    assert not Version.objects.get_for_object(me).exists()
+    assert not Invitation.objects.filter(email=email).exists()
+    assert not RenewalReminder.objects.filter(email=email).exists()
+    application = Application.objects.get()
+    assert (application.email, application.first_name, application.phone) == ("", "", "")
 
 
-def test_the_invitation_list_starts_on_those_waiting(staff_browser, send, client):
-    link = send(CompanyFactory(), "acceptee@exemple.qc.ca")
-    send(CompanyFactory(), "attente@exemple.qc.ca")
-    client.post(path_of(link), account_form())
-    staff_browser.get(INVITATIONS_ADMIN)  # shows, and so clears, the "added" messages
-    waiting = staff_browser.get(INVITATIONS_ADMIN).content.decode()
-    assert "attente@exemple.qc.ca" in waiting and "acceptee@exemple.qc.ca" not in waiting
-    accepted = staff_browser.get(INVITATIONS_ADMIN + "?state=accepted").content.decode()
-    assert "acceptee@exemple.qc.ca" in accepted and "attente@exemple.qc.ca" not in accepted
+def test_closing_leaves_alone_what_an_unverified_address_points_to(world):
+    """Anyone can add someone else's address to their account without verifying it:
+    closing the account must not erase that other person."""
+    someone_else = world["other"].people.get()
+    EmailAddressFactory(user=world["admin"], email=someone_else.email.upper(), verified=False)
+    as_(world["admin"]).post(f"{AREA}profil/fermer/", {"password": PASSWORD, "confirm": "on"})
+    assert Person.objects.filter(pk=someone_else.pk).exists()
+    assert AccountClosure.objects.get().company == world["company"]
+
+
+def test_the_last_administrator_closing_is_flagged_to_staff(world):
+    as_(world["outsider"]).post(f"{AREA}profil/fermer/", {"password": PASSWORD, "confirm": "on"})
+    closure = AccountClosure.objects.get()
+    assert closure.company == world["other"] and closure.left_without_admin

@@ -1,67 +1,27 @@
-"""The committees: pages, seats, meetings, documents checked on every download."""
+"""The committees: their public pages, "My committees" in the member area, and the seats
+and forms staff keep them with in the admin."""
 
 import datetime as dt
-import io
-import zoneinfo
 
 import pytest
-from django.core import mail
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
-from django.test import Client
 from django.utils import timezone
 
 from members.models import Committee, Document, Meeting, Seat
 from tests.factories import (
+    LAPSED,
+    QUEBEC,
     ArticleFactory,
     CompanyFactory,
-    DocumentFactory,
     MeetingFactory,
-    PersonFactory,
-    SeatFactory,
     StaffFactory,
-    UserFactory,
-    log_in,
+    as_,
+    document,
+    member,
+    seat,
 )
 
 pytestmark = pytest.mark.django_db
-QUEBEC = zoneinfo.ZoneInfo("America/Toronto")
-LAPSED = (dt.date(2020, 1, 1), dt.date(2020, 12, 31))
-
-
-@pytest.fixture
-def committees():
-    call_command("seed_reference", stdout=io.StringIO())
-    return {c.axis: c for c in Committee.objects.all()}
-
-
-def member(company=None, **person):
-    user = UserFactory()
-    PersonFactory(company=company or CompanyFactory(), user=user, email=user.email, **person)
-    return user
-
-
-def seat(committee, user, role=Seat.Role.MEMBER, **fields):
-    return SeatFactory(committee=committee, person=user.people.get(), role=role, **fields)
-
-
-def document(committee, access, title, meeting=None):
-    return DocumentFactory(
-        committee=committee,
-        meeting=meeting,
-        title_fr=title,
-        access=access,
-        file__filename=f"{access}.pdf",
-        file__data=b"%PDF-1.4 " + title.encode(),
-    )
-
-
-def as_(user) -> Client:
-    client = Client()
-    if user:
-        log_in(client, user)
-    return client
 
 
 def test_seed_reference_creates_the_three_committees_in_both_languages(committees):
@@ -110,64 +70,7 @@ def test_a_committee_page_hides_what_visitors_may_not_see(client, committees):
     assert "Nouvelle du comité" in page
 
 
-# --- Who opens which document ------------------------------------------------------------
-
-
-@pytest.fixture
-def cast(committees):
-    sales = committees["sales"]
-    on_committee = member()
-    seat(sales, on_committee)
-    lapsed_company = CompanyFactory(period=LAPSED)
-    lapsed = member(lapsed_company)
-    SeatFactory(committee=sales, person=lapsed.people.get(), start=dt.date(2020, 1, 1))
-    return {
-        "committee": sales,
-        "anonymous": None,
-        "member": member(),
-        "on_committee": on_committee,
-        "lapsed": lapsed,
-        "staff": StaffFactory(),
-    }
-
-
-MATRIX = {
-    #                anonymous member on_committee lapsed staff
-    "public": (200, 200, 200, 200, 200),
-    "members": (403, 200, 200, 403, 200),
-    "committee": (403, 403, 200, 403, 200),
-}
-WHO = ["anonymous", "member", "on_committee", "lapsed", "staff"]
-
-
-@pytest.mark.parametrize("access", list(MATRIX))
-def test_every_download_checks_who_asks(cast, access):
-    doc = document(cast["committee"], access, f"Document {access}")
-    for who, expected in zip(WHO, MATRIX[access], strict=True):
-        response = as_(cast[who]).get(doc.get_absolute_url())
-        assert response.status_code == expected, (who, access)
-        if expected == 200:
-            assert response["Content-Disposition"].startswith("attachment")
-            assert b"".join(response.streaming_content).startswith(b"%PDF")
-        else:
-            assert "Accès refusé" in response.content.decode(), (who, access)
-
-
-def test_no_document_is_reachable_under_the_public_media_address(cast, settings):
-    doc = document(cast["committee"], Document.Access.COMMITTEE, "Secret")
-    assert not str(settings.PRIVATE_MEDIA_ROOT).startswith(str(settings.MEDIA_ROOT))
-    # The file is there, and opens through the checked view for its committee.
-    assert (settings.PRIVATE_MEDIA_ROOT / doc.file.name).is_file()
-    download = as_(cast["on_committee"]).get(doc.get_absolute_url())
-    assert b"".join(download.streaming_content).startswith(b"%PDF")
-    for who in WHO:
-        client = as_(cast[who])
-        assert client.get(f"/media/{doc.file.name}").status_code == 404
-        escape = client.get(f"/media/../private-media/{doc.file.name}")
-        assert escape.status_code in (400, 404)
-    assert doc.file.url == doc.get_absolute_url()  # the checked view, never a file address
-    unknown = Client().get("/fr/comites/documents/999999/")
-    assert unknown.status_code == 404 and "Page introuvable" in unknown.content.decode()
+# --- My committees, in the member area -----------------------------------------------------
 
 
 def test_my_committees_shows_members_their_meetings_documents_and_colleagues(cast):
@@ -193,79 +96,6 @@ def test_my_committees_shows_members_their_meetings_documents_and_colleagues(cas
         page = as_(cast[outsider]).get("/fr/espace-membre/comites/").content.decode()
         assert "Procès-verbal du comité" not in page and fellow.email not in page
         assert "ne siégez à aucun comité" in page
-
-
-# --- Meetings and calendar files -------------------------------------------------------------
-
-
-def test_meeting_times_are_shown_in_quebec_time_across_the_daylight_saving_change(cast):
-    sales = cast["committee"]
-    # Daylight saving time ends on 1 November 2026: 10:00 is 14:00 UTC before, 15:00 after.
-    before = MeetingFactory(
-        committee=sales, starts_at=dt.datetime(2026, 10, 30, 10, 0, tzinfo=QUEBEC)
-    )
-    after = MeetingFactory(
-        committee=sales, starts_at=dt.datetime(2026, 11, 2, 10, 0, tzinfo=QUEBEC)
-    )
-    before.refresh_from_db()
-    after.refresh_from_db()
-    assert before.starts_at.astimezone(dt.UTC).hour == 14
-    assert after.starts_at.astimezone(dt.UTC).hour == 15
-    french = Client().get(sales.get_absolute_url()).content.decode()
-    assert "30 octobre 2026 10:00" in french and "2 novembre 2026 10:00" in french
-    english = Client().get(f"/en/committees/{sales.slug}/").content.decode()
-    assert "Oct. 30, 2026, 10 a.m." in english and "Nov. 2, 2026, 10 a.m." in english
-
-
-def test_the_calendar_file_holds_the_meeting_in_quebec_time(cast):
-    meeting = MeetingFactory(
-        committee=cast["committee"],
-        starts_at=dt.datetime(2026, 11, 2, 10, 0, tzinfo=QUEBEC),
-        ends_at=dt.datetime(2026, 11, 2, 12, 0, tzinfo=QUEBEC),
-        place="Lévis",
-        agenda_fr="<p>Suivi du plan</p>",
-    )
-    url = f"/fr/espace-membre/comites/reunions/{meeting.pk}.ics"
-    response = as_(cast["on_committee"]).get(url)
-    assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
-    ics = response.content.decode()
-    assert "BEGIN:VCALENDAR" in ics and "BEGIN:VTIMEZONE" in ics
-    assert "DTSTART;TZID=America/Toronto:20261102T100000" in ics
-    assert "DTEND;TZID=America/Toronto:20261102T120000" in ics
-    assert "SUMMARY:Ventes et développement de marché — réunion" in ics
-    assert "LOCATION:Lévis" in ics and "Suivi du plan" in ics
-    assert f"UID:meeting-{meeting.pk}@" in ics
-    for outsider in ("member", "lapsed"):
-        refused = as_(cast[outsider]).get(url)
-        assert refused.status_code == 404 and "Page introuvable" in refused.content.decode()
-    anonymous = as_(None).get(url)
-    assert anonymous.status_code == 302
-    assert anonymous["Location"].startswith("/fr/compte/login/")
-
-
-def test_staff_email_the_notice_to_each_member_in_their_language(
-    cast, django_capture_on_commit_callbacks
-):
-    english = member(preferred_language="en")
-    english.preferred_language = "en"
-    english.save()
-    seat(cast["committee"], english)
-    meeting = MeetingFactory(
-        committee=cast["committee"], starts_at=dt.datetime(2026, 12, 3, 9, 0, tzinfo=QUEBEC)
-    )
-    staff_client = as_(cast["staff"])
-    response = staff_client.post(
-        "/admin/members/meeting/", {"action": "send_notice", "_selected_action": [meeting.pk]}
-    )
-    assert response.status_code == 302
-    by_address = {message.to[0]: message for message in mail.outbox}
-    assert set(by_address) == {cast["on_committee"].email, english.email}  # not the lapsed
-    assert "Avis de convocation" in by_address[cast["on_committee"].email].subject
-    assert "Meeting notice" in by_address[english.email].subject
-    _name, content, mimetype = by_address[english.email].attachments[0]
-    assert mimetype == "text/calendar" and "DTSTART;TZID=America/Toronto:20261203T090000" in content
-    meeting.refresh_from_db()
-    assert meeting.notice_sent_at is not None
 
 
 # --- Seats ----------------------------------------------------------------------------------
@@ -380,33 +210,6 @@ def test_a_committee_text_too_long_or_on_two_lines_is_refused_in_the_admin(
     assert not Committee.objects.filter(slug="comite-special").exists()
 
 
-def test_a_document_whose_file_is_gone_answers_404(cast):
-    doc = document(cast["committee"], Document.Access.PUBLIC, "Disparu")
-    assert Client().get(doc.get_absolute_url()).status_code == 200
-    doc.file.storage.delete(doc.file.name)
-    gone = Client().get(doc.get_absolute_url())
-    assert gone.status_code == 404 and "Page introuvable" in gone.content.decode()
-
-
-def test_a_mail_failure_during_the_notice_is_reported_not_an_error(cast, monkeypatch):
-    def refuse(*args, **kwargs):
-        raise ConnectionRefusedError("smtp down")
-
-    monkeypatch.setattr("django.core.mail.message.EmailMessage.send", refuse)
-    meeting = MeetingFactory(
-        committee=cast["committee"], starts_at=timezone.now() + dt.timedelta(days=3)
-    )
-    response = as_(cast["staff"]).post(
-        "/admin/members/meeting/",
-        {"action": "send_notice", "_selected_action": [meeting.pk]},
-        follow=True,
-    )
-    assert response.status_code == 200
-    assert "réessayez plus tard" in response.content.decode()
-    meeting.refresh_from_db()
-    assert meeting.notice_sent_at is None
-
-
 def test_the_same_person_cannot_hold_overlapping_terms_on_a_committee(cast):
     person = cast["on_committee"].people.get()
     with pytest.raises(ValidationError) as error:
@@ -471,51 +274,3 @@ def test_staff_admin_pages_for_committees_open(cast):
     # The document links to the checked download view, never to a file address.
     assert f'href="/fr/comites/documents/{meeting.documents.get().pk}/"' in page
     assert 'name="agenda_fr"' in page and 'name="agenda_en"' in page
-
-
-def test_the_dashboard_lists_my_next_committee_meetings(cast):
-    MeetingFactory(
-        committee=cast["committee"], starts_at=dt.datetime(2031, 5, 6, 9, 0, tzinfo=QUEBEC)
-    )
-    page = as_(cast["on_committee"]).get("/fr/espace-membre/").content.decode()
-    assert "6 mai 2031 09:00" in page and "Ventes et développement de marché" in page
-    elsewhere = as_(cast["member"]).get("/fr/espace-membre/").content.decode()
-    assert "<h1>Espace membre</h1>" in elsewhere
-    assert cast["member"].people.get().company.name in elsewhere
-    assert "6 mai 2031" not in elsewhere
-
-
-@pytest.mark.parametrize(("size", "accepted"), [(2048, True), (2049, False)])
-def test_a_document_up_to_the_size_limit_is_accepted_and_a_larger_one_refused(
-    committees, settings, size, accepted
-):
-    settings.DOCUMENT_UPLOAD_MAX_BYTES = 2048  # the real 20 MB, scaled down
-    committee = committees["sales"]
-    upload = SimpleUploadedFile("ordre-du-jour.pdf", b"%PDF-1.4 " + b"x" * (size - 9))
-    data = {
-        "name_fr": committee.name_fr,
-        "slug": committee.slug,
-        "axis": committee.axis,
-        "mandate_fr": committee.mandate_fr,
-        "position": committee.position,
-        "seats-TOTAL_FORMS": "0",
-        "seats-INITIAL_FORMS": "0",
-        "meetings-TOTAL_FORMS": "0",
-        "meetings-INITIAL_FORMS": "0",
-        "documents-TOTAL_FORMS": "1",
-        "documents-INITIAL_FORMS": "0",
-        "documents-0-title_fr": "Ordre du jour",
-        "documents-0-kind": Document.Kind.OTHER,
-        "documents-0-access": Document.Access.COMMITTEE,
-        "documents-0-file": upload,
-    }
-
-    response = as_(StaffFactory()).post(f"/admin/members/committee/{committee.pk}/change/", data)
-
-    assert Document.objects.filter(committee=committee).exists() is accepted
-    if accepted:
-        assert response.status_code == 302
-        assert response["Location"] == "/admin/members/committee/"
-    else:
-        assert response.status_code == 200
-        assert "la limite est de 2,0\xa0Kio" in response.content.decode()

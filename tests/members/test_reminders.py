@@ -1,68 +1,21 @@
-"""Renewals, payments and reminders: the membership workflows staff and cron run."""
+"""Renewal reminders: the emails a company's administrators get before its membership ends
+and once it has lapsed, each sent once, by cron (send_renewal_reminders)."""
 
 import datetime as dt
 import io
 
 import pytest
-import reversion
 from django.core import mail
-from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.utils import timezone
-from reversion.models import Version
 
-from members.models import Company, Membership, MembershipStatus, Person, RenewalReminder
-from members.services.memberships import membership_mark_paid, membership_renew, one_year_from
+from members.models import Person, RenewalReminder
+from members.services.memberships import membership_renew
 from members.services.reminders import reminder_send_due
-from tests.factories import (
-    CompanyFactory,
-    MembershipFactory,
-    PersonFactory,
-    RenewalReminderFactory,
-)
+from tests.factories import CompanyFactory, PersonFactory, RenewalReminderFactory
 from tests.mail import FailingEmailBackend
 
 pytestmark = pytest.mark.django_db
-
-
-def test_one_year_periods():
-    assert one_year_from(dt.date(2026, 3, 1)) == dt.date(2027, 2, 28)
-    assert one_year_from(dt.date(2028, 2, 29)) == dt.date(2029, 2, 28)
-
-
-def test_renewal_adds_a_period_after_the_current_one(staff):
-    today = timezone.localdate()
-    company = CompanyFactory(period=(today - dt.timedelta(days=300), today + dt.timedelta(days=64)))
-    period = membership_renew(company=company, by=staff)
-    assert period.start == today + dt.timedelta(days=65)
-    assert company.memberships.count() == 2  # the old one is kept as history
-    comment = Version.objects.get_for_object(company).first().revision.comment
-    assert comment.startswith("Renouvelée")
-
-
-def test_renewing_a_lapsed_company_starts_today(staff):
-    today = timezone.localdate()
-    company = CompanyFactory(
-        period=(today - dt.timedelta(days=800), today - dt.timedelta(days=436))
-    )
-    period = membership_renew(company=company, by=staff)
-    assert period.start == today
-    assert Company.objects.with_status().get(pk=company.pk).status == MembershipStatus.ACTIVE
-
-
-def test_mark_paid_sets_the_current_period_only(staff):
-    company = CompanyFactory()
-    today = timezone.localdate()
-    old = MembershipFactory(
-        company=company, start=today - dt.timedelta(days=465), end=today - dt.timedelta(days=101)
-    )
-    assert membership_mark_paid(companies=Company.objects.all(), by=staff) == 1
-    current = company.memberships.get(end__gte=today)
-    assert current.paid_on == today
-    old.refresh_from_db()
-    assert old.paid_on is None
-    # Twice is harmless.
-    assert membership_mark_paid(companies=Company.objects.all(), by=staff) == 0
 
 
 @pytest.fixture
@@ -176,39 +129,3 @@ def test_the_reminders_stop_asking_a_mail_server_out_of_reach(
     assert "2 reminder(s) could not be sent" in str(error.value)
     assert "deja.relance" not in str(error.value)
     assert list(RenewalReminder.objects.values_list("email", flat=True)) == ["deja.relance@ex.ca"]
-
-
-def test_history_of_a_company_is_kept(staff_client):
-    with reversion.create_revision():
-        company = CompanyFactory(name="Avant")
-    company.name = "Après"
-    with reversion.create_revision():
-        company.save()
-    response = staff_client.get(f"/admin/members/company/{company.pk}/history/")
-    assert response.status_code == 200
-    assert Version.objects.get_for_object(company).count() == 2
-    for version in Version.objects.get_for_object(company):  # each listed, to look at
-        assert f"/history/{version.pk}/" in response.content.decode()
-
-
-def test_membership_end_cannot_precede_start_nor_overlap():
-    company = CompanyFactory()
-    current = company.memberships.get()
-    backwards = Membership(
-        company=company,
-        category=current.category,
-        start=current.end + dt.timedelta(days=10),
-        end=current.end + dt.timedelta(days=5),
-        fee=1,
-    )
-    with pytest.raises(ValidationError, match="ne peut pas se terminer avant"):
-        backwards.full_clean()
-    overlapping = Membership(
-        company=company,
-        category=current.category,
-        start=current.end,
-        end=current.end + dt.timedelta(days=365),
-        fee=1,
-    )
-    with pytest.raises(ValidationError, match="chevauche"):
-        overlapping.full_clean()

@@ -5,19 +5,18 @@ import io
 
 import openpyxl
 import pytest
+import reversion
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
+from reversion.models import Version
 
 from members.admin.resources import COLUMNS, CompanyResource
 from members.models import Company, Membership
 from tests.factories import (
-    ArticleFactory,
-    CommitteeFactory,
     CompanyFactory,
-    InvitationFactory,
     PersonFactory,
     ProcessFactory,
     SectorFactory,
@@ -132,6 +131,26 @@ def test_staff_edit_a_company_in_french_and_english(staff_client):
     content = response.content.decode()
     assert 'name="description_fr"' in content and 'name="description_en"' in content
     assert 'name="staff_notes"' in content
+
+
+def test_history_of_a_company_is_kept(staff_client):
+    with reversion.create_revision():
+        company = CompanyFactory(name="Avant")
+    company.name = "Après"
+    with reversion.create_revision():
+        company.save()
+    response = staff_client.get(f"/admin/members/company/{company.pk}/history/")
+    assert response.status_code == 200
+    assert Version.objects.get_for_object(company).count() == 2
+    for version in Version.objects.get_for_object(company):  # each listed, to look at
+        assert f"/history/{version.pk}/" in response.content.decode()
+
+
+def test_a_mistyped_company_address_in_the_admin_is_not_an_error(staff_client):
+    response = staff_client.get("/admin/members/company/abc/change/")
+    assert response.status_code == 302  # back to the admin with "does not exist"
+    told = staff_client.get(response["Location"]).content.decode()
+    assert "Entreprise avec l’identifiant  «\xa0abc\xa0» n’existe pas" in told
 
 
 # --- Import and export -------------------------------------------------------------
@@ -345,28 +364,3 @@ def test_staff_reading_the_admin_in_english_see_the_company_list(staff_client):
     assert response.status_code == 200
     assert listed(response) == ["Plastiques Ébène"]
     assert "Select company to change" in response.content.decode()
-
-
-@pytest.mark.parametrize(
-    "changelist",
-    ["/admin/members/invitation/", "/admin/members/company/", "/admin/news/article/"],
-)
-def test_every_admin_list_has_the_portals_badges_stylesheet(staff_client, changelist):
-    """The badges' colours come from one stylesheet that every admin page loads."""
-    CompanyFactory(name="Plastiques Ébène")
-    InvitationFactory()
-    ArticleFactory()
-    response = staff_client.get(changelist)
-    assert response.status_code == 200
-    content = response.content.decode()
-    assert "apq-badge apq-badge--" in content
-    assert content.count("admin/apq-admin") == 1
-
-
-def test_committee_forms_load_the_stylesheet_of_their_language_tabs(staff_client):
-    committee = CommitteeFactory(name_fr="Comité Innovation")
-    response = staff_client.get(f"/admin/members/committee/{committee.pk}/change/")
-    assert response.status_code == 200
-    content = response.content.decode()
-    assert "Comité Innovation" in content
-    assert "admin/apq-admin" in content
