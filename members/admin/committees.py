@@ -126,7 +126,13 @@ class SeatAdmin(KeepRecordsAdmin, VersionAdmin):
     list_filter = (CurrentSeatFilter, LapsedCompanyFilter, "committee", "role")
     list_select_related = ("committee", "person__company", "staff_member")
     autocomplete_fields = ("person", "staff_member")
-    search_fields = ("person__first_name", "person__last_name", "person__company__name")
+    search_fields = (
+        "person__first_name",
+        "person__last_name",
+        "person__user__first_name",
+        "person__user__last_name",
+        "person__company__name",
+    )
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_company_in_good_standing()

@@ -136,6 +136,8 @@ class CompanyAdmin(
         "city",
         "people__first_name",
         "people__last_name",
+        "people__user__first_name",
+        "people__user__last_name",
         "people__email",
     )
     show_full_result_count = False

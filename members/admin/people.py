@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponseRedirect
@@ -7,11 +8,26 @@ from django.utils.translation import ngettext_lazy
 from alliance.admin_base import DefaultLookupFilter, badge, message_count
 from alliance.emails import EmailNotSent
 from members.models import Invitation, Person
+from members.models.people import NAME_FIELDS
 from members.services.invitations import invitation_revoke, invitation_send
+
+
+class PersonForm(forms.ModelForm):
+    """A person with an account shows the account's name and language, read-only: they
+    keep them in their own profile. Unlinking the account keeps them on the row."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.user_id is not None:
+            for name in NAME_FIELDS:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _("From the account: the person changes it.")
+                self.initial[name] = getattr(self.instance.user, name)
 
 
 class PersonInline(admin.StackedInline):
     model = Person
+    form = PersonForm
     extra = 0
     fields = (
         ("first_name", "last_name"),
@@ -29,9 +45,17 @@ class PersonAdmin(admin.ModelAdmin):
 
     list_display = ("full_name", "company", "email", "role", "has_account", "visibility")
     list_filter = ("role", "visibility")
-    list_select_related = ("company",)
-    search_fields = ("first_name", "last_name", "email", "company__name")
+    list_select_related = ("company", "user")
+    search_fields = (
+        "first_name",
+        "last_name",
+        "user__first_name",
+        "user__last_name",
+        "email",
+        "company__name",
+    )
     autocomplete_fields = ("company", "user")
+    form = PersonForm
 
     @admin.display(description=_("account"), boolean=True)
     def has_account(self, obj: Person) -> bool:

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from members.demo.companies import demo_companies
 from members.models import MembershipStatus, Person, User
+from members.services.people import person_link_account
 
 STAFF_EMAIL = "equipe@alliancepolymeres.quebec"
 DEMO_LOGIN_COMPANIES = 5
@@ -57,8 +58,6 @@ def create_demo_logins(password: str, *, stdout) -> Person | None:
         user, _created = User.objects.get_or_create(
             email=person.email,
             defaults={
-                "first_name": person.first_name,
-                "last_name": person.last_name,
                 "preferred_language": person.preferred_language,
                 "privacy_consented_at": timezone.now(),
             },
@@ -66,7 +65,7 @@ def create_demo_logins(password: str, *, stdout) -> Person | None:
         user.set_password(password)
         user.save()
         _verified(user)
-        person.user = user
+        person_link_account(person=person, user=user)
         person.save(update_fields=["user"])
     stdout.write(f"  ready    {len(people)} demo member logins (same password)\n")
     return next((p for p in people if p.company in listed and p.role == Person.Role.ADMIN), None)

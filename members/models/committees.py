@@ -227,9 +227,8 @@ class Seat(models.Model):
 
     @property
     def holder_language(self) -> str:
-        """The language to write to the holder in: their account's, else their row's."""
-        account = self.person.user if self.person else self.staff_member
-        return (account or self.holder).preferred_language
+        """The language to write to the holder in."""
+        return self.person.language if self.person else self.staff_member.preferred_language
 
     def overlapping(self) -> "SeatQuerySet":
         """Other seats on the same committee whose term overlaps this one's."""

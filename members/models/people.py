@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +17,8 @@ from members.models.companies import Company
 
 
 class PersonQuerySet(models.QuerySet):
+    """Each person comes with their account: the name of a person who has one is there."""
+
     def visible_to(self, user) -> "PersonQuerySet":
         """The people a visitor may see in the directory, as each of them chose."""
         shown = [Person.Visibility.PUBLIC]
@@ -25,9 +27,22 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(visibility__in=shown)
 
 
+class PersonManager(models.Manager.from_queryset(PersonQuerySet)):
+    def get_queryset(self) -> PersonQuerySet:
+        # A person's name is read off their account when they have one.
+        return super().get_queryset().select_related("user")
+
+
+# A person's name and language are stored once: on their account when they have one,
+# else on their row at the company (the contacts staff list, who never logged in).
+NAME_FIELDS = ("first_name", "last_name", "preferred_language")
+
+
 class Person(models.Model):
     """A person at a company: its contacts in the directory and, with an account, the
-    people who keep its profile current."""
+    people who keep its profile current. The name of a person with an account is the
+    account's (``full_name``, ``given_name``, ``language``); the row's own name fields
+    are for people without one, and stay empty otherwise."""
 
     class Role(models.TextChoices):
         ADMIN = "admin", _("Company administrator")
@@ -44,22 +59,24 @@ class Person(models.Model):
         related_name="people",
         verbose_name=_("company"),
     )
+    # An account that is someone's place at a company is not deleted from under it: the
+    # person is removed from the company first, or closes their account (Law 25).
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="people",
         verbose_name=_("account"),
     )
-    first_name = SingleLineField(_("first name"), max_length=150)
-    last_name = SingleLineField(_("last name"), max_length=150)
+    first_name = SingleLineField(_("first name"), max_length=150, blank=True)
+    last_name = SingleLineField(_("last name"), max_length=150, blank=True)
     email = models.EmailField(_("email"))
     job_title = SingleLineField(_("job title"), max_length=150, blank=True)
     phone = SingleLineField(_("phone"), max_length=40, blank=True)
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.COLLEAGUE)
     preferred_language = models.CharField(
-        _("preferred language"), max_length=2, choices=settings.LANGUAGES, default="fr"
+        _("preferred language"), max_length=2, choices=settings.LANGUAGES, blank=True
     )
     visibility = models.CharField(
         _("shown in the directory to"),
@@ -70,13 +87,31 @@ class Person(models.Model):
     visibility_changed_at = models.DateTimeField(_("visibility chosen on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
-    objects = PersonQuerySet.as_manager()
+    objects = PersonManager()
 
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
-        ordering = ["last_name", "first_name"]
+        # Exactly one of the two names is set (see the constraint below).
+        ordering = [
+            Coalesce("user__last_name", "last_name").asc(),
+            Coalesce("user__first_name", "first_name").asc(),
+            "pk",
+        ]
         constraints = [
+            models.CheckConstraint(
+                condition=Q(user__isnull=True)
+                | Q(first_name="", last_name="", preferred_language=""),
+                name="members_person_name_on_the_account",
+                violation_error_message=_(
+                    "A person with an account has their name and language on the account."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(user__isnull=False) | (~Q(last_name="") & ~Q(preferred_language="")),
+                name="members_person_named_without_account",
+                violation_error_message=_("A person without an account needs a name."),
+            ),
             models.UniqueConstraint(
                 "company",
                 Lower("email"),
@@ -96,11 +131,44 @@ class Person(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.email = self.email.strip().lower()
+        if self.user_id is not None:
+            self._leave_the_name_to_the_account()
+            if "update_fields" in kwargs and kwargs["update_fields"] is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], *NAME_FIELDS}
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.user_id is not None:
+            self._leave_the_name_to_the_account()
+        else:
+            missing = {
+                field: _("Needed for a person without an account.")
+                for field in ("first_name", "last_name", "preferred_language")
+                if not getattr(self, field)
+            }
+            if missing:
+                raise ValidationError(missing)
+
+    def _leave_the_name_to_the_account(self) -> None:
+        # The account holds the name: the row keeps no second copy to drift apart.
+        self.first_name = self.last_name = self.preferred_language = ""
 
     @property
     def full_name(self) -> str:
+        if self.user_id is not None:
+            return self.user.get_full_name() or self.user.email
         return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def given_name(self) -> str:
+        """What an email's greeting calls them."""
+        return self.user.first_name if self.user_id is not None else self.first_name
+
+    @property
+    def language(self) -> str:
+        """The language to write to them in."""
+        return self.user.preferred_language if self.user_id is not None else self.preferred_language
 
     def company_in_good_standing(self) -> bool:
         """Whether this person's company is a member in good standing today."""

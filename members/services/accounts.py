@@ -27,13 +27,11 @@ def account_update_profile(*, details: ModelForm, places: list[ModelForm]) -> No
     a changed directory visibility is dated, as the person's choice."""
     now = timezone.now()
     with transaction.atomic():
-        user = details.save()
+        details.save()
         for form in places:
             person = form.instance
             if "visibility" in form.changed_data:
                 person.visibility_changed_at = now
-            person.first_name, person.last_name = user.first_name, user.last_name
-            person.preferred_language = user.preferred_language
             form.save()
 
 
@@ -68,12 +66,19 @@ def account_export(*, user: User) -> dict:
             {
                 "company": person.company.name,
                 "role": person.role,
-                "first_name": person.first_name,
-                "last_name": person.last_name,
+                # A row under their address that no account claimed keeps its own name.
+                **(
+                    {}
+                    if person.user_id
+                    else {
+                        "first_name": person.first_name,
+                        "last_name": person.last_name,
+                        "preferred_language": person.preferred_language,
+                    }
+                ),
                 "email": person.email,
                 "job_title": person.job_title,
                 "phone": person.phone,
-                "preferred_language": person.preferred_language,
                 "directory_visibility": person.visibility,
                 "directory_visibility_chosen_on": when(person.visibility_changed_at),
             }

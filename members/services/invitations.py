@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from alliance.emails import absolute_url, send_email
 from members.models import Invitation, Person, User
 from members.services.accounts import account_for_email
+from members.services.people import person_link_account
 
 
 class InvitationError(Exception):
@@ -98,15 +99,9 @@ def invitation_accept(
         person = Person.objects.filter(
             Q(user=user) | Q(email__iexact=invitation.email, user__isnull=True),
             company=invitation.company,
-        ).order_by("user_id").first() or Person(
-            company=invitation.company,
-            email=invitation.email,
-            preferred_language=user.preferred_language,
-        )
-        person.user = user
+        ).order_by("user_id").first() or Person(company=invitation.company, email=invitation.email)
+        person_link_account(person=person, user=user)
         person.role = invitation.role
-        person.first_name = person.first_name or user.first_name
-        person.last_name = person.last_name or user.last_name
         person.save()
         invitation.accepted_at = now
         invitation.accepted_by = user

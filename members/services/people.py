@@ -4,7 +4,7 @@ keeps an administrator."""
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from members.models import Person
+from members.models import Person, User
 
 
 class LastAdministratorError(Exception):
@@ -24,6 +24,15 @@ def _keep_an_administrator(person: Person) -> None:
         raise LastAdministratorError(
             _("A company always keeps at least one administrator: name another one first.")
         )
+
+
+def person_link_account(*, person: Person, user: User) -> None:
+    """Make ``user`` the account of ``person`` (saved by the caller). The name and
+    language are the account's from then on; an account without a name takes the row's."""
+    if person.user_id is None and not user.get_full_name():
+        user.first_name, user.last_name = person.first_name, person.last_name
+        user.save(update_fields=["first_name", "last_name"])
+    person.user = user
 
 
 def person_set_role(*, person: Person, role: str) -> None:

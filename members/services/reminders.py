@@ -69,7 +69,7 @@ def _send_reminder(*, period: Membership, kind: str, person: Person) -> int:
             send_email(
                 template=f"renewal_{kind}",
                 to=[person.email],
-                language=person.preferred_language,
+                language=person.language,
                 context={"person": person, "period": period, "company": period.company},
             )
     except IntegrityError:

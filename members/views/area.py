@@ -127,7 +127,7 @@ def colleagues(request: HttpRequest, slug: str) -> HttpResponse:
         response = _colleagues_action(request, company, invite)
         if response:
             return response
-    people = company.people.select_related("user").order_by("last_name", "first_name")
+    people = company.people.all()
     context = {
         "company": company,
         "me": me,

@@ -8,6 +8,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from members.models import Committee, Document, Meeting, Seat, StrategicAxis
+from members.models.people import NAME_FIELDS
 from tests.factories.accounts import StaffFactory, UserFactory
 from tests.factories.companies import CompanyFactory
 from tests.factories.files import PDF
@@ -85,8 +86,9 @@ class DocumentFactory(DjangoModelFactory):
 
 
 def member(company=None, **person):
-    """A person of a member company (a new one unless given), with a login."""
-    user = UserFactory()
+    """A person of a member company (a new one unless given), with a login; their name
+    and language, if given, are the account's."""
+    user = UserFactory(**{field: person.pop(field) for field in NAME_FIELDS if field in person})
     PersonFactory(company=company or CompanyFactory(), user=user, email=user.email, **person)
     return user
 

@@ -16,8 +16,11 @@ class PersonFactory(DjangoModelFactory):
         model = Person
 
     company = factory.SubFactory(CompanyFactory)
-    first_name = "Dominique"
-    last_name = factory.Sequence(lambda n: f"Gagnon{n}")
+    user = None
+    # A person with an account is named by it (Person.save would empty these anyway).
+    first_name = factory.Maybe("user", "", "Dominique")
+    last_name = factory.Maybe("user", "", factory.Sequence(lambda n: f"Gagnon{n}"))
+    preferred_language = factory.Maybe("user", "", "fr")
     email = factory.Sequence(lambda n: f"dominique{n}@exemple.qc.ca")
     role = Person.Role.ADMIN
 

@@ -156,8 +156,8 @@ def test_a_line_break_in_my_name_or_job_title_is_refused(world):
         response = client.post(f"{AREA}profil/", {**data, field: "Roy\rBcc: x@spam.example"})
         assert response.status_code == 400, field
         assert "sur une seule ligne" in response.content.decode()
-    me.refresh_from_db()
-    assert "\r" not in me.first_name + me.job_title
+    me = Person.objects.get(pk=me.pk)
+    assert "\r" not in me.full_name + me.job_title
 
 
 def test_my_profile_records_the_date_of_each_visibility_choice(world):
@@ -175,8 +175,8 @@ def test_my_profile_records_the_date_of_each_visibility_choice(world):
         },
     )
     assert response.status_code == 302
-    me.refresh_from_db()
-    assert (me.first_name, me.job_title, me.visibility) == ("Alexandra", "Présidente", "public")
+    me = Person.objects.get(pk=me.pk)
+    assert (me.full_name, me.job_title, me.visibility) == ("Alexandra Roy", "Présidente", "public")
     assert me.visibility_changed_at is not None
     assert User.objects.get(pk=world["admin"].pk).preferred_language == "en"
     page = Client().get(world["company"].get_absolute_url()).content.decode()
