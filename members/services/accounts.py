@@ -142,7 +142,7 @@ def account_close(*, user: User) -> None:
 
     address = _addressed_to(user)
     with transaction.atomic():
-        people = list(_people_of(user).select_for_update())
+        people = list(_people_of(user).select_for_update(of=("self",)))
         for person in people:
             admins = Person.objects.filter(
                 company_id=person.company_id, role=Person.Role.ADMIN, user__isnull=False

@@ -3,7 +3,8 @@ their row at the company when they do not (docs/decisions.md, "stored once")."""
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.migrations.executor import MigrationExecutor
 
 from members.models import Person, User
 from members.services.accounts import account_close
@@ -135,57 +136,70 @@ def test_an_old_admin_bookmark_to_representatives_finds_the_people(staff_client)
     assert staff_client.get(response["Location"]).status_code == 200
 
 
+def _migrate(target: str):
+    """Migrate the members app alone to ``target``; returns the models as they were then."""
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate([("members", target)])
+    return executor.loader.project_state(("members", target)).apps
+
+
 @pytest.mark.django_db(transaction=True)
-def test_the_migration_moves_the_names_onto_the_accounts_and_back(migrator):
-    old = migrator.apply_initial_migration(("members", "0019_person"))
-    User = old.apps.get_model("members", "User")
-    Company = old.apps.get_model("members", "Company")
-    Person = old.apps.get_model("members", "Person")
-    company = Company.objects.create(name="Extrusions Anciennes", slug="extrusions-anciennes")
-    nameless = User.objects.create(email="sans.nom@exemple.qc.ca")
-    named = User.objects.create(email="nomme@exemple.qc.ca", first_name="Gabriel", last_name="Roy")
-    rows = {
-        "nameless": Person.objects.create(
-            company=company,
-            user=nameless,
-            email=nameless.email,
-            first_name="Léa",
-            last_name="Fortin",
-            preferred_language="en",
-        ),
-        "named": Person.objects.create(
-            company=company,
-            user=named,
-            email=named.email,
-            first_name="Gab",
-            last_name="Roy-copie",
-        ),
-        "contact": Person.objects.create(
-            company=company,
-            email="contact@exemple.qc.ca",
-            first_name="Noé",
-            last_name="Bois",
-            preferred_language="en",
-        ),
-    }
+def test_the_migration_moves_the_names_onto_the_accounts_and_back():
+    latest = MigrationExecutor(connection).loader.graph.leaf_nodes("members")[0][1]
+    old = _migrate("0019_person")
+    try:
+        User = old.get_model("members", "User")
+        Company = old.get_model("members", "Company")
+        Person = old.get_model("members", "Person")
+        company = Company.objects.create(name="Extrusions Anciennes", slug="extrusions-anciennes")
+        nameless = User.objects.create(email="sans.nom@exemple.qc.ca")
+        named = User.objects.create(
+            email="nomme@exemple.qc.ca", first_name="Gabriel", last_name="Roy"
+        )
+        rows = {
+            "nameless": Person.objects.create(
+                company=company,
+                user=nameless,
+                email=nameless.email,
+                first_name="Léa",
+                last_name="Fortin",
+                preferred_language="en",
+            ),
+            "named": Person.objects.create(
+                company=company,
+                user=named,
+                email=named.email,
+                first_name="Gab",
+                last_name="Roy-copie",
+            ),
+            "contact": Person.objects.create(
+                company=company,
+                email="contact@exemple.qc.ca",
+                first_name="Noé",
+                last_name="Bois",
+                preferred_language="en",
+            ),
+        }
 
-    new = migrator.apply_tested_migration(("members", "0021_person_name_constraints"))
-    User = new.apps.get_model("members", "User")
-    Person = new.apps.get_model("members", "Person")
-    assert User.objects.get(pk=nameless.pk).last_name == "Fortin"
-    assert User.objects.get(pk=named.pk).first_name == "Gabriel"  # the account's name wins
-    linked = Person.objects.filter(pk__in=[rows["nameless"].pk, rows["named"].pk])
-    assert set(linked.values_list("first_name", "last_name", "preferred_language")) == {
-        ("", "", "")
-    }
-    contact = Person.objects.get(pk=rows["contact"].pk)
-    assert (contact.first_name, contact.last_name, contact.preferred_language) == (
-        "Noé",
-        "Bois",
-        "en",
-    )
+        new = _migrate("0021_person_name_constraints")
+        User = new.get_model("members", "User")
+        Person = new.get_model("members", "Person")
+        assert User.objects.get(pk=nameless.pk).last_name == "Fortin"
+        assert User.objects.get(pk=named.pk).first_name == "Gabriel"  # the account's name wins
+        linked = Person.objects.filter(pk__in=[rows["nameless"].pk, rows["named"].pk])
+        assert set(linked.values_list("first_name", "last_name", "preferred_language")) == {
+            ("", "", "")
+        }
+        contact = Person.objects.get(pk=rows["contact"].pk)
+        assert (contact.first_name, contact.last_name, contact.preferred_language) == (
+            "Noé",
+            "Bois",
+            "en",
+        )
 
-    back = migrator.apply_tested_migration(("members", "0019_person"))
-    Person = back.apps.get_model("members", "Person")
-    assert Person.objects.get(pk=rows["named"].pk).first_name == "Gabriel"
-    migrator.reset()
+        back = _migrate("0019_person")
+        Person = back.get_model("members", "Person")
+        assert Person.objects.get(pk=rows["named"].pk).first_name == "Gabriel"
+    finally:
+        _migrate(latest)
