@@ -27,14 +27,20 @@ install: $(UV)
 compilemessages: install
 	$(PY) -m babel.messages.frontend compile --domain django --directory locale --statistics
 
+# The web server and, beside it, the worker that sends the emails (its console prints
+# them); stopping one (Ctrl-C) stops both.
+RUN_WITH_WORKER = $(PY) manage.py db_worker --queue-name '*' --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py runserver 127.0.0.1:8000
+
 demo: install compilemessages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_reference
 	$(PY) manage.py seed_demo
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(RUN_WITH_WORKER)
 
 serve: install compilemessages
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(RUN_WITH_WORKER)
 
 # Debian's Chromium for the browser tests and axe-core from npm for the accessibility scan.
 browser-deps:

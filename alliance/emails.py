@@ -27,25 +27,8 @@ from alliance.text import single_line
 
 
 class EmailNotSent(Exception):
-    """The mail server refused or could not be reached, or an address was not one."""
-
-    @property
-    def server_out_of_reach(self) -> bool:
-        """The mail server could not be talked to at all, rather than refusing this one
-        email: the next email would wait for it and fail the same way."""
-        cause = self.__cause__
-        return isinstance(cause, SERVER_DOWN) or (
-            isinstance(cause, OSError) and not isinstance(cause, smtplib.SMTPException)
-        )
-
-
-# An SMTP error is an OSError too; these are the ones that are not about one email.
-SERVER_DOWN = (
-    smtplib.SMTPServerDisconnected,
-    smtplib.SMTPConnectError,
-    smtplib.SMTPHeloError,
-    smtplib.SMTPAuthenticationError,
-)
+    """The email could not be written: an address, or a header, is not one. (A mail
+    server that fails does not raise: the email waits in the outbox, alliance/outbox.py.)"""
 
 
 @contextmanager

@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from alliance.fields import RichTextField, SingleLineField
 
@@ -58,3 +60,37 @@ class KeyFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.value} {self.label}"
+
+
+class OutgoingEmail(models.Model):
+    """One email the portal has to send, from the moment it is written (in the same
+    transaction as the change it reports) until the mail server takes it, or the retries
+    run out and staff see why (alliance/outbox.py)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    created_at = models.DateTimeField(_("written on"), auto_now_add=True)
+    recipients = models.TextField(_("to"))
+    subject = models.TextField(_("subject"))
+    # The message itself (text, HTML, headers, attachments), emptied once sent: what stays
+    # is who got what, when (Law 25: keep no more than the purpose needs).
+    message = models.JSONField(_("message"), default=dict, editable=False)
+    status = models.CharField(
+        _("state"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    last_error = models.TextField(_("last error"), blank=True)
+    sent_at = models.DateTimeField(pgettext_lazy("email", "sent on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing email")
+        verbose_name_plural = _("outgoing emails")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {self.recipients}"

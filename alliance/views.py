@@ -1,6 +1,7 @@
 import sys
 
 import psycopg
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -11,6 +12,7 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from alliance import outbox
 from alliance.i18n import urls_by_language
 from alliance.models import KeyFigure, Page
 from news.models import Article
@@ -116,10 +118,18 @@ def _cache_reachable() -> bool:
 @never_cache
 @require_safe
 def healthz(request: HttpRequest) -> JsonResponse:
-    """For the load balancer and monitoring: can this process reach its database and cache?"""
+    """For the load balancer and monitoring: can this process reach its database and
+    cache, and are the emails going out (the oldest waiting no older than
+    ``EMAIL_QUEUE_MAX_AGE``)?"""
     checks = {"database": "ok" if _database_reachable() else "unreachable"}
     checks["cache"] = "ok" if _cache_reachable() else "unreachable"
+    report = {}
+    if checks["database"] == "ok":
+        report["email_queue"] = queue = outbox.queue_state()
+        late = queue["oldest_seconds"] > settings.EMAIL_QUEUE_MAX_AGE
+        checks["emails"] = "late" if late else "ok"
     healthy = all(value == "ok" for value in checks.values())
     return JsonResponse(
-        {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
+        {"status": "ok" if healthy else "error", **checks, **report},
+        status=200 if healthy else 503,
     )

@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "reversion",
     "import_export",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "alliance",
     "members",
     "news",
@@ -251,10 +253,32 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # touching the storage (a missing file is a broken image, not an error page).
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 
+# --- Background tasks ---------------------------------------------------------
+# Django's tasks API (the django-tasks backport). On the database by default: one worker,
+# `manage.py db_worker --queue-name '*'`, beside the web server. TASKS_BACKEND=rq puts the
+# queue on the Redis of REDIS_URL, for workers on several machines:
+# `manage.py rqworker --with-scheduler --job-class django_tasks_rq.Job email default`.
+TASK_QUEUES = ["default", "email"]
+# Defined even on the database: django-imagekit reads it as soon as django-rq is installed.
+RQ_QUEUES = {queue: {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"} for queue in TASK_QUEUES}
+if env.str("TASKS_BACKEND", default="database") == "rq":
+    INSTALLED_APPS.append("django_rq")
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
+
 # --- Email --------------------------------------------------------------------
-# EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.org:587; unset prints emails.
+# Every email goes through the outbox and a worker (alliance/outbox.py); the worker sends
+# through the mail server of EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.org:587
+# (unset: printed on the worker's console).
 _email = env.email_url("EMAIL_URL", default="consolemail://")
-EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_BACKEND = "alliance.outbox.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = _email["EMAIL_BACKEND"]
+# Seconds between attempts while the mail server fails: five attempts over about an hour,
+# then the email is marked failed and shown to staff in the admin.
+EMAIL_RETRY_DELAYS = env.list("EMAIL_RETRY_DELAYS", cast=int, default=[60, 300, 900, 2400])
+# /healthz answers 503 when the oldest waiting email has waited longer (seconds).
+EMAIL_QUEUE_MAX_AGE = env.int("EMAIL_QUEUE_MAX_AGE", default=1800)
 EMAIL_HOST = _email.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = _email.get("EMAIL_PORT", 25)
 EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER", "")

@@ -5,7 +5,15 @@ from django.core.exceptions import ImproperlyConfigured
 from django.http.request import validate_host
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, DEBUG, MEDIA_ROOT, PRIVATE_MEDIA_ROOT, SECRET_KEY, env
+from .base import (
+    ALLOWED_HOSTS,
+    DEBUG,
+    EMAIL_DELIVERY_BACKEND,
+    MEDIA_ROOT,
+    PRIVATE_MEDIA_ROOT,
+    SECRET_KEY,
+    env,
+)
 
 if DEBUG:
     raise ImproperlyConfigured("DJANGO_DEBUG must not be on in production.")
@@ -89,6 +97,9 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler"},
         "mail_admins": {
             "class": "django.utils.log.AdminEmailHandler",
+            # Straight to the mail server: an error report must not depend on the database
+            # the outbox is in (it may be the error).
+            "email_backend": EMAIL_DELIVERY_BACKEND,
             "level": "ERROR",
             "filters": ["not_an_outage"],
         },

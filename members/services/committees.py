@@ -55,8 +55,9 @@ def meeting_ics_filename(*, meeting: Meeting, language: str) -> str:
 def meeting_send_notice(*, meeting: Meeting) -> tuple[int, list[str]]:
     """Email the meeting's notice, with its calendar file, to everyone holding a seat on
     the committee that day (their company still a member), each in their language, and
-    record when. Returns how many went out and the addresses that failed: all those left
-    once the mail server is found out of reach."""
+    record when. Returns how many were handed to the outbox and the addresses that were
+    refused (not an address); the worker sends them, and retries while the mail server
+    fails (alliance/outbox.py)."""
     seats = (
         Seat.objects.in_force(timezone.localtime(meeting.starts_at).date())
         .filter(committee_id=meeting.committee_id)
@@ -64,12 +65,7 @@ def meeting_send_notice(*, meeting: Meeting) -> tuple[int, list[str]]:
     )
     recipients = {seat.holder.email.lower(): seat.holder_language for seat in seats}
     sent, failed = 0, []
-    out_of_reach = False
     for email, language in recipients.items():
-        if out_of_reach:
-            # Each would wait for the mail server in turn, past the page's time limit.
-            failed.append(email)
-            continue
         try:
             send_email(
                 template="meeting_notice",
@@ -85,10 +81,9 @@ def meeting_send_notice(*, meeting: Meeting) -> tuple[int, list[str]]:
                 ],
             )
             sent += 1
-        except EmailNotSent as error:
+        except EmailNotSent:
             log.exception("Meeting notice to %s failed", email)
             failed.append(email)
-            out_of_reach = error.server_out_of_reach
     if sent:
         meeting.notice_sent_at = timezone.now()
         meeting.save(update_fields=["notice_sent_at"])

@@ -24,9 +24,10 @@ def invitation_send(*, invitation: Invitation, by: User | None) -> Invitation:
     waiting invitation of the same address to the same company is revoked. Only the hash
     of the link's secret is kept.
 
-    The link is emailed inside the transaction: an invitation exists only if the mail
-    server took its email. If not, nothing is saved (the earlier invitation stays) and
-    ``EmailNotSent`` is raised, for the caller to say so."""
+    The email is written to the outbox inside the transaction: an invitation exists only
+    with its email, which the worker sends (and retries while the mail server fails). An
+    email that cannot be written (the address is not one) saves nothing (the earlier
+    invitation stays) and raises ``EmailNotSent``, for the caller to say so."""
     invitation.email = invitation.email.strip().lower()
     invitation.clean()
     token = secrets.token_urlsafe(32)

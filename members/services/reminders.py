@@ -22,8 +22,9 @@ def reminder_send_due(*, today: dt.date | None = None) -> tuple[int, list[str]]:
     latest period, so a renewed company hears nothing. A day missed by cron is caught up
     the next run; a reminder more than a week late is not sent any more.
 
-    Returns how many went out and the addresses whose reminder could not be sent:
-    those are not recorded, so the next run tries them again.
+    Returns how many went to the outbox (the worker sends them, and retries while the
+    mail server fails) and the addresses refused as not addresses: those are not
+    recorded, so the next run tries them again.
     """
     today = today or timezone.localdate()
     due = {
@@ -33,7 +34,6 @@ def reminder_send_due(*, today: dt.date | None = None) -> tuple[int, list[str]]:
     later = Membership.objects.filter(company=OuterRef("company"), end__gt=OuterRef("end"))
     admins = Person.objects.filter(role=Person.Role.ADMIN)
     sent, failed = 0, []
-    out_of_reach = False
     for kind, periods in due.items():
         periods = (
             periods.filter(cancelled_on__isnull=True, company__archived_at__isnull=True)
@@ -43,19 +43,11 @@ def reminder_send_due(*, today: dt.date | None = None) -> tuple[int, list[str]]:
         )
         for period in periods:
             for person in period.company.people.all():
-                if out_of_reach:  # each would wait for it in turn (EMAIL_TIMEOUT)
-                    reminded = RenewalReminder.objects.filter(
-                        membership=period, kind=kind, email=person.email
-                    )
-                    if not reminded.exists():
-                        failed.append(person.email)
-                    continue
                 try:
                     sent += _send_reminder(period=period, kind=kind, person=person)
-                except EmailNotSent as error:
+                except EmailNotSent:
                     log.exception("Renewal reminder to %s not sent.", person.pk)
                     failed.append(person.email)
-                    out_of_reach = error.server_out_of_reach
     return sent, failed
 
 
