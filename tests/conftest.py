@@ -3,7 +3,21 @@ from django.core.cache import cache
 from django.core.signals import request_finished
 from django.utils import translation
 
+from tests.client import Client
 from tests.factories import StaffFactory, log_in
+
+
+@pytest.fixture
+def client():
+    """A browser whose requests commit (tests/client.py)."""
+    return Client()
+
+
+@pytest.fixture(autouse=True)
+def _emails_through_the_outbox(settings):
+    """pytest-django sends every email straight to ``mail.outbox``; the portal's go through
+    the outbox and its worker, as in production (alliance/settings/test.py)."""
+    settings.EMAIL_BACKEND = "alliance.outbox.QueuedEmailBackend"
 
 
 @pytest.fixture(autouse=True)
@@ -51,4 +65,4 @@ def staff_client(client, staff):
 @pytest.fixture
 def mail_server_down(settings):
     """Every email fails as an unreachable SMTP server would make it fail."""
-    settings.EMAIL_BACKEND = "tests.mail.FailingEmailBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "tests.mail.FailingEmailBackend"

@@ -108,6 +108,8 @@ def test_healthz_says_redis_is_unreachable_within_a_second(client):
         "status": "error",
         "database": "ok",
         "cache": "unreachable",
+        "emails": "ok",
+        "email_queue": {"waiting": 0, "oldest_seconds": 0, "failed": 0},
     }
 
 

@@ -72,7 +72,13 @@ def test_healthz_reports_database_and_cache(client):
     response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert json.loads(response.content) == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert json.loads(response.content) == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "ok",
+        "emails": "ok",
+        "email_queue": {"waiting": 0, "oldest_seconds": 0, "failed": 0},
+    }
 
 
 def test_healthz_is_503_when_the_database_is_unreachable(client):

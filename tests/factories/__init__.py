@@ -28,6 +28,7 @@ from tests.factories.companies import LAPSED, CompanyFactory, profile_data
 from tests.factories.files import PDF, image_upload
 from tests.factories.memberships import MembershipFactory, RenewalReminderFactory
 from tests.factories.news import ArticleFactory, CategoryFactory
+from tests.factories.outbox import OutgoingEmailFactory
 from tests.factories.pages import KeyFigureFactory, PageFactory
 from tests.factories.people import InvitationFactory, PersonFactory
 from tests.factories.reference import (
@@ -63,6 +64,7 @@ __all__ = [
     "MeetingFactory",
     "MembershipCategoryFactory",
     "MembershipFactory",
+    "OutgoingEmailFactory",
     "PageFactory",
     "PersonFactory",
     "ProcessFactory",

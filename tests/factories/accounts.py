@@ -5,11 +5,11 @@ import time
 import factory
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
-from django.test import Client
 from factory.django import DjangoModelFactory
 
 from members.models import AccountClosure, Person, User
 from members.testing import log_in
+from tests.client import Client
 
 PASSWORD = "Un-mot-de-passe-solide-42"
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # base32, as an authenticator app reads it

@@ -6,9 +6,9 @@ import io
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.test import Client
 
 from members.models import Committee, User
+from tests.client import Client
 from tests.factories import (
     LAPSED,
     VICTIM,

@@ -8,7 +8,6 @@ import re
 import pytest
 import reversion
 from django.core import mail
-from django.test import Client
 from reversion.models import Version
 
 from members.models import (
@@ -20,6 +19,7 @@ from members.models import (
     RenewalReminder,
     User,
 )
+from tests.client import Client
 from tests.factories import (
     PASSWORD,
     VICTIM,

@@ -3,9 +3,9 @@ and staff upload them up to a size limit."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 
 from members.models import Document
+from tests.client import Client
 from tests.factories import StaffFactory, as_, document
 
 pytestmark = pytest.mark.django_db

@@ -2,9 +2,9 @@
 directory then shows, and what staff see of the change (members.services.companies)."""
 
 import pytest
-from django.test import Client
 from reversion.models import Version
 
+from tests.client import Client
 from tests.factories import as_, image_upload, profile_data
 
 pytestmark = pytest.mark.django_db

@@ -7,12 +7,12 @@ import io
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.test import Client
 from django.utils import timezone
 from reversion.models import Version
 
 from members.models import Committee, Company, Invitation, Membership, Seat
 from tests.admin_forms import submitted
+from tests.client import Client
 from tests.factories import (
     ArticleFactory,
     CompanyFactory,
@@ -285,7 +285,9 @@ def test_deleting_a_category_still_in_use_says_what_to_do_instead(staff_client, 
     article.refresh_from_db()
 
 
-def test_an_archived_company_gets_no_renewal_reminder(staff_client, settings):
+def test_an_archived_company_gets_no_renewal_reminder(
+    staff_client, settings, django_capture_on_commit_callbacks
+):
     settings.MEMBERSHIP_REMINDER_DAYS = 30
     today = timezone.localdate()
     ending = (today - dt.timedelta(days=340), today + dt.timedelta(days=24))
@@ -295,7 +297,8 @@ def test_an_archived_company_gets_no_renewal_reminder(staff_client, settings):
     PersonFactory(company=CompanyFactory(period=ending), email="autre@exemple.qc.ca")
     staff_client.post(CHANGELIST, {"action": "archive", "_selected_action": [company.pk]})
 
-    call_command("send_renewal_reminders", stdout=io.StringIO())
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_renewal_reminders", stdout=io.StringIO())
 
     assert [message.to for message in mail.outbox] == [["autre@exemple.qc.ca"]]
 

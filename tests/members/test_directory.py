@@ -4,11 +4,11 @@ import datetime as dt
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from members.models import Company, Person
+from tests.client import Client
 from tests.factories import (
     CompanyFactory,
     PersonFactory,

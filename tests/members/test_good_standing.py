@@ -5,11 +5,11 @@ import datetime as dt
 
 import pytest
 from django.core import mail
-from django.test import Client
 from django.utils import timezone
 
 from members.models import Company, Document, Person, Seat
 from members.services.committees import meeting_send_notice
+from tests.client import Client
 from tests.factories import (
     ArticleFactory,
     CommitteeFactory,
@@ -106,9 +106,12 @@ def test_the_people_of_a_hidden_company_keep_their_member_access(hidden):
     assert "Enregistrer le profil" in profile
 
 
-def test_the_people_of_a_hidden_company_still_get_meeting_notices(hidden):
+def test_the_people_of_a_hidden_company_still_get_meeting_notices(
+    hidden, django_capture_on_commit_callbacks
+):
     meeting = MeetingFactory(committee=hidden["seat"].committee)
-    sent, failed = meeting_send_notice(meeting=meeting)
+    with django_capture_on_commit_callbacks(execute=True):
+        sent, failed = meeting_send_notice(meeting=meeting)
     assert (sent, failed) == (1, [])
     assert [message.to for message in mail.outbox] == [[hidden["user"].email]]
 
@@ -147,7 +150,7 @@ def test_staff_choose_it_in_the_admin(hidden):
 
 
 def test_a_meeting_notice_goes_to_the_people_in_good_standing_on_the_meeting_day(
-    settings,
+    settings, django_capture_on_commit_callbacks
 ):
     settings.MEMBERSHIP_GRACE_DAYS = 30
     today = timezone.localdate()
@@ -183,7 +186,8 @@ def test_a_meeting_notice_goes_to_the_people_in_good_standing_on_the_meeting_day
     )
     meeting = MeetingFactory(committee=committee, starts_at=timezone.now() + dt.timedelta(days=45))
 
-    sent, failed = meeting_send_notice(meeting=meeting)
+    with django_capture_on_commit_callbacks(execute=True):
+        sent, failed = meeting_send_notice(meeting=meeting)
 
     assert (sent, failed) == (2, [])
     assert sorted(message.to[0] for message in mail.outbox) == sorted(

@@ -1,5 +1,6 @@
-"""The mail server is down: every page that sends an email still answers, says what was
-not sent, and leaves nothing half done."""
+"""The mail server is down: every page that sends an email answers as when it is up, the
+change is made, and each email waits in the outbox (alliance/outbox.py) for the server to
+come back, none lost; after its last attempt it is marked failed, for staff to see."""
 
 import datetime as dt
 import logging
@@ -10,10 +11,12 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from django.core import mail
-from django.test import Client
 from django.utils import timezone
 
-from members.models import Application, Company, Invitation, Person
+from alliance import outbox
+from alliance.models import OutgoingEmail
+from members.models import Application, Invitation, Person, User
+from tests.client import Client
 from tests.factories import (
     PASSWORD,
     TOTP_SECRET,
@@ -29,12 +32,13 @@ from tests.factories import (
     log_in,
     totp_code,
 )
-from tests.mail import FailingEmailBackend
 
 pytestmark = pytest.mark.django_db
 
 NOT_SENT = "Notre courriel n’a pas pu être envoyé"
 NEW_PASSWORD = "Un-autre-mot-de-passe-99"
+SERVER_UP = "django.core.mail.backends.locmem.EmailBackend"
+STAFF_EMAILS = ["adhesions@alliance.example"]
 
 
 @pytest.fixture
@@ -46,6 +50,26 @@ def errors(caplog):
 
 def page_of(response) -> str:
     return response.content.decode()
+
+
+def waiting(emails=None) -> list[tuple[str, str]]:
+    """The emails waiting in the outbox, as (to, subject), sorted; each has had its one
+    attempt, kept the server's error and waits for the next."""
+    emails = OutgoingEmail.objects.all() if emails is None else emails
+    for email in emails:
+        assert email.status == OutgoingEmail.Status.QUEUED, email
+        assert email.attempts == 1, email
+        assert email.last_error.startswith("SMTPServerDisconnected"), email
+        assert email.next_attempt_at > timezone.now(), email
+    return sorted((email.recipients, email.subject) for email in emails)
+
+
+def attempt_again(email: OutgoingEmail) -> str:
+    """The worker's next attempt, once it is due."""
+    OutgoingEmail.objects.filter(pk=email.pk).update(
+        next_attempt_at=timezone.now() - dt.timedelta(seconds=1)
+    )
+    return outbox.deliver(email.pk)
 
 
 # --- What the person waits for: a code, a link ------------------------------------------
@@ -74,77 +98,100 @@ def member_never_verified(client):
     return user
 
 
-# (who, page, what they post): each would have said "sent" for an email that was not.
+# (who, page, what they post, where they land as when the server is up, the email they
+# wait for: to whom, and a part of its subject)
 WAITED_FOR = {
-    "password reset": (member, "/fr/compte/password/reset/", {"email": "membre@exemple.qc.ca"}),
+    "password reset": (
+        member,
+        "/fr/compte/password/reset/",
+        {"email": "membre@exemple.qc.ca"},
+        "/fr/compte/password/reset/done/",
+        ("membre@exemple.qc.ca", "réinitialisation de mot de passe"),
+    ),
     "password reset, unknown address": (
         member,
         "/fr/compte/password/reset/",
         {"email": "inconnue@exemple.qc.ca"},
+        "/fr/compte/password/reset/done/",
+        ("inconnue@exemple.qc.ca", "Compte inconnu"),
     ),
-    "login code": (member, "/fr/compte/login/code/", {"email": "membre@exemple.qc.ca"}),
+    "login code": (
+        member,
+        "/fr/compte/login/code/",
+        {"email": "membre@exemple.qc.ca"},
+        "/fr/compte/login/code/confirm/",
+        ("membre@exemple.qc.ca", "Code de connexion"),
+    ),
     "login code, unknown address": (
         member,
         "/fr/compte/login/code/",
         {"email": "inconnue@exemple.qc.ca"},
+        "/fr/compte/login/code/confirm/",
+        ("inconnue@exemple.qc.ca", "Compte inconnu"),
     ),
     "login with an address never verified": (
         member_never_verified,
         "/fr/compte/login/",
         {"login": "membre@exemple.qc.ca", "password": PASSWORD},
+        "/fr/compte/confirm-email/",
+        ("membre@exemple.qc.ca", "Confirmez votre adresse courriel"),
     ),
     "add an address": (
         member_logged_in,
         "/fr/compte/email/",
         {"action_add": "", "email": "nouvelle@exemple.qc.ca"},
+        "/fr/compte/email/",
+        ("nouvelle@exemple.qc.ca", "Confirmez votre adresse courriel"),
     ),
     "verify an address again": (
         member_with_an_unverified_address,
         "/fr/compte/email/",
         {"action_send": "", "email": "nouvelle@exemple.qc.ca"},
+        "/fr/compte/email/",
+        ("nouvelle@exemple.qc.ca", "Confirmez votre adresse courriel"),
     ),
 }
 
 
 @pytest.mark.parametrize("case", WAITED_FOR)
-def test_an_email_the_person_waits_for_says_it_was_not_sent(client, mail_server_down, errors, case):
-    who, page, data = WAITED_FOR[case]
+def test_an_email_the_person_waits_for_waits_in_the_outbox(client, mail_server_down, errors, case):
+    who, page, data, lands_on, (to, subject) = WAITED_FOR[case]
     who(client)
-    logged_in = "_auth_user_id" in client.session
-    addresses = set(EmailAddress.objects.values_list("pk", "email", "verified"))
 
     response = client.post(page, data, follow=True)
 
+    # The page answers as when the server is up: on to the next step.
     assert response.status_code == 200
-    assert response.redirect_chain[-1][0] == page  # back where they asked, to try again
-    assert NOT_SENT in page_of(response)
-    assert "envoyé à" not in page_of(response)  # allauth's "code sent to …"
-    assert [r.name for r in errors()] == ["members.adapters"]
-    # Nothing half done: no address left to verify, no code waiting, nobody logged in.
-    assert set(EmailAddress.objects.values_list("pk", "email", "verified")) == addresses
-    if not logged_in:
-        assert "_auth_user_id" not in client.session
-        confirm = client.get("/fr/compte/login/code/confirm/")
-        assert confirm.status_code == 302 and confirm["Location"] == "/fr/compte/login/code/"
+    assert response.redirect_chain[-1][0] == lands_on
+    assert NOT_SENT not in page_of(response)
+    assert errors() == []
+    # The email is not lost: it waits for the server.
+    ((recipients, waiting_subject),) = waiting()
+    assert recipients == to
+    assert subject in waiting_subject
+    assert not mail.outbox
 
 
-def test_an_address_can_be_added_once_the_mail_server_is_back(client, settings):
+def test_an_address_added_with_the_mail_server_down_is_confirmed_once_it_is_back(
+    client, mail_server_down, settings
+):
     member_logged_in(client)
-    settings.EMAIL_BACKEND = "tests.mail.FailingEmailBackend"
-    client.post(
-        "/fr/compte/email/", {"action_add": "", "email": "nouvelle@exemple.qc.ca"}, follow=True
-    )
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     response = client.post(
         "/fr/compte/email/", {"action_add": "", "email": "nouvelle@exemple.qc.ca"}, follow=True
     )
     assert NOT_SENT not in page_of(response)
     assert "nouvelle@exemple.qc.ca" in page_of(response)  # listed among the addresses
     assert EmailAddress.objects.filter(email="nouvelle@exemple.qc.ca", verified=False).exists()
-    assert mail.outbox[-1].to == ["nouvelle@exemple.qc.ca"]
+    assert not mail.outbox
+
+    settings.EMAIL_DELIVERY_BACKEND = SERVER_UP
+    assert attempt_again(OutgoingEmail.objects.get()) == OutgoingEmail.Status.SENT
+    (message,) = mail.outbox
+    assert message.to == ["nouvelle@exemple.qc.ca"]
+    assert "/fr/compte/confirm-email/" in message.body
 
 
-# --- Notifications: the change is made, the email about it is only logged -----------------
+# --- Notifications: the change is made, the email about it waits -----------------------
 
 
 def change_password(client, user):
@@ -163,10 +210,12 @@ def password_changed(user) -> bool:
 
 
 def reset_password(client, user, settings):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.EMAIL_DELIVERY_BACKEND = SERVER_UP
     client.post("/fr/compte/password/reset/", {"email": user.email})
     link = re.search(r"https?://\S+(/fr/compte/password/reset/key/\S+/)", mail.outbox[-1].body)
-    settings.EMAIL_BACKEND = "tests.mail.FailingEmailBackend"
+    mail.outbox.clear()
+    OutgoingEmail.objects.all().delete()  # sent; what follows is about the change
+    settings.EMAIL_DELIVERY_BACKEND = "tests.mail.FailingEmailBackend"
     form = client.get(link.group(1), follow=True)
     return client.post(
         form.redirect_chain[-1][0],
@@ -249,7 +298,7 @@ NOTIFIED = {
 # while the request is still running.
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("case", NOTIFIED)
-def test_a_change_stands_when_the_email_reporting_it_fails(
+def test_a_change_stands_and_the_email_reporting_it_waits(
     client, mail_server_down, errors, settings, case
 ):
     act, done = NOTIFIED[case]
@@ -258,7 +307,13 @@ def test_a_change_stands_when_the_email_reporting_it_fails(
     assert response.status_code == 200
     assert done(user)
     assert NOT_SENT not in page_of(response)
-    assert [r.name for r in errors()] == ["members.adapters"]
+    assert errors() == []
+    emails = waiting()
+    assert emails and {to for to, _subject in emails} <= {
+        "membre@exemple.qc.ca",
+        "seconde@exemple.qc.ca",
+    }
+    assert not mail.outbox
 
 
 # --- The portal's own emails: every page that sends one ----------------------------------
@@ -280,9 +335,14 @@ def join(staff):
         "email": "sam@extrusions.example",
         "consent": "on",
     }
-    # The application is what counts: it is in, and waits for staff in the admin.
-    thanks = "Merci, votre demande a bien été envoyée"
-    return Client(), "/fr/adhesion/", data, thanks, lambda: Application.objects.count() == 1
+    return (
+        Client(),
+        "/fr/adhesion/",
+        data,
+        "Merci, votre demande a bien été envoyée",
+        lambda: Application.objects.count() == 1,
+        [(STAFF_EMAILS[0], "Nouvelle demande d’adhésion : Extrusions Imaginaires inc.")],
+    )
 
 
 def staff_invite(staff):
@@ -290,12 +350,14 @@ def staff_invite(staff):
         "role": "admin",
         "language": "fr",
     }
-    url = "/admin/members/invitation/add/"
-    return log_in(Client(), staff), url, data, "pas pu être envoyée", no_invitation
-
-
-def no_invitation() -> bool:
-    return not Invitation.objects.exists()
+    return (
+        log_in(Client(), staff),
+        "/admin/members/invitation/add/",
+        data,
+        "a été ajouté avec succès",
+        lambda: Invitation.objects.filter(email="alex@exemple.qc.ca").exists(),
+        [("alex@exemple.qc.ca", "Votre accès à l'espace membre")],
+    )
 
 
 def admin_of_a_company() -> tuple[Client, Person]:
@@ -312,18 +374,32 @@ def member_invite(staff):
     data = {"action": "invite", "email": "nouvelle@exemple.qc.ca", "role": "colleague"} | {
         "language": "fr"
     }
-    return client, url, data, "pas pu être envoyé", no_invitation
+    return (
+        client,
+        url,
+        data,
+        "Une invitation a été envoyée à nouvelle@exemple.qc.ca",
+        lambda: Invitation.objects.filter(email="nouvelle@exemple.qc.ca").exists(),
+        [("nouvelle@exemple.qc.ca", "Votre accès à l'espace membre")],
+    )
 
 
 def renewal_request(staff):
     client, person = admin_of_a_company()
     url = f"/fr/espace-membre/entreprises/{person.company.slug}/renouvellement/"
-    return client, url, {}, "pas pu être envoyé", lambda: True
+    return (
+        client,
+        url,
+        {},
+        "Votre demande de renouvellement pour",
+        lambda: True,
+        [(STAFF_EMAILS[0], "Renouvellement demandé")],
+    )
 
 
-def still_pending(application) -> bool:
+def decided(application, decision) -> bool:
     application.refresh_from_db()
-    return application.decision == Application.Decision.PENDING and not Company.objects.exists()
+    return application.decision == decision
 
 
 def approve(staff):
@@ -334,8 +410,10 @@ def approve(staff):
         log_in(Client(), staff),
         url,
         data,
-        "pas été approuvée",
-        lambda: still_pending(application),
+        "Demande approuvée",
+        lambda: decided(application, Application.Decision.APPROVED),
+        # The invitation to the member area, then the welcome.
+        [(application.email, "accès à l'espace membre"), (application.email, "Bienvenue")],
     )
 
 
@@ -347,8 +425,9 @@ def reject(staff):
         log_in(Client(), staff),
         url,
         data,
-        "toujours en attente",
-        lambda: still_pending(application),
+        "Demande refusée",
+        lambda: decided(application, Application.Decision.REJECTED),
+        [(application.email, "demande d’adhésion")],
     )
 
 
@@ -359,20 +438,22 @@ def meeting_notice(staff):
     meeting = MeetingFactory(committee=committee, starts_at=timezone.now() + dt.timedelta(days=3))
     data = {"action": "send_notice", "_selected_action": [meeting.pk]}
 
-    def not_marked_sent() -> bool:
+    def marked_sent() -> bool:
         meeting.refresh_from_db()
-        return meeting.notice_sent_at is None
+        return meeting.notice_sent_at is not None
 
     return (
         log_in(Client(), staff),
         "/admin/members/meeting/",
         data,
-        "réessayez plus tard",
-        (not_marked_sent),
+        "1 avis envoyé.",
+        marked_sent,
+        [(person.email, "Comité d’essai")],
     )
 
 
-# (who posts what where, what they are told, how to tell nothing was half done)
+# (who posts what where, what they are told, how to tell it was done, the emails it sends:
+# to whom, and a part of the subject)
 PORTAL_EMAILS = {
     "membership application": join,
     "staff invite someone": staff_invite,
@@ -385,40 +466,124 @@ PORTAL_EMAILS = {
 
 
 @pytest.mark.parametrize("case", PORTAL_EMAILS)
-def test_every_page_that_emails_answers_and_says_what_was_not_sent(
-    mail_server_down, staff, errors, django_capture_on_commit_callbacks, case
+def test_every_page_that_emails_answers_as_usual_and_its_emails_wait(
+    mail_server_down, staff, errors, settings, case
 ):
-    client, url, data, told, consistent = PORTAL_EMAILS[case](staff)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url, data, follow=True)
+    settings.MEMBERSHIP_STAFF_EMAILS = STAFF_EMAILS
+    client, url, data, told, done, emails = PORTAL_EMAILS[case](staff)
+    OutgoingEmail.objects.all().delete()  # written before: an account's own emails
+
+    response = client.post(url, data, follow=True)
+
     assert response.status_code == 200
-    assert told in page_of(response)
-    assert consistent()
+    page = page_of(response)
+    assert told in page
+    assert "pas pu être envoy" not in page and "réessayez plus tard" not in page
+    assert errors() == []
+    assert done()
+    # Each email it sends waits for the server, none lost.
+    written = waiting()
+    assert len(written) == len(emails)
+    for (to, subject), (expected_to, part) in zip(written, sorted(emails), strict=True):
+        assert to == expected_to
+        assert part in subject
     assert not mail.outbox
 
 
-def test_a_meeting_notice_stops_asking_a_mail_server_out_of_reach(
-    mail_server_down, staff, monkeypatch
+# --- An email's retries -----------------------------------------------------------------
+
+
+@pytest.fixture
+def invitation_waiting(mail_server_down, staff):
+    """Staff invited someone while the mail server was down: the email waits."""
+    client, url, data, *_rest = staff_invite(staff)
+    client.post(url, data)
+    return OutgoingEmail.objects.get(recipients="alex@exemple.qc.ca")
+
+
+def test_an_email_is_tried_again_until_the_last_attempt_then_marked_failed(
+    invitation_waiting, settings
 ):
-    """Each email would wait for the server in turn, and a committee's worth of them would
-    outlast the page's time limit."""
-    attempts = []
-    down = FailingEmailBackend.send_messages
-    monkeypatch.setattr(
-        FailingEmailBackend,
-        "send_messages",
-        lambda backend, messages: attempts.append(messages) or down(backend, messages),
-    )
+    email = invitation_waiting
+    assert email.attempts == 1
+    assert email.next_attempt_at > timezone.now()
+    assert outbox.deliver(email.pk) == "skipped"  # not before its time
+    attempts = len(settings.EMAIL_RETRY_DELAYS) + 1
+    for attempt in range(2, attempts):
+        assert attempt_again(email) == OutgoingEmail.Status.QUEUED
+        email.refresh_from_db()
+        assert email.attempts == attempt
+        assert email.next_attempt_at > timezone.now()
+        assert email.last_error.startswith("SMTPServerDisconnected")
+    assert attempt_again(email) == OutgoingEmail.Status.FAILED
+    email.refresh_from_db()
+    assert (email.status, email.attempts) == (OutgoingEmail.Status.FAILED, attempts)
+    assert email.last_error.startswith("SMTPServerDisconnected")
+    assert email.message  # kept, for staff to send it again once the server is fixed
+    assert attempt_again(email) == "skipped"  # no more attempts
+    assert not mail.outbox
+
+
+def test_an_email_goes_out_once_when_the_server_is_back_before_the_last_attempt(
+    invitation_waiting, settings
+):
+    email = invitation_waiting
+    assert attempt_again(email) == OutgoingEmail.Status.QUEUED  # still down
+    settings.EMAIL_DELIVERY_BACKEND = SERVER_UP
+    assert attempt_again(email) == OutgoingEmail.Status.SENT
+    email.refresh_from_db()
+    assert (email.status, email.attempts, email.message) == (OutgoingEmail.Status.SENT, 3, {})
+    assert email.sent_at is not None
+    assert attempt_again(email) == "skipped"  # sent once, never twice
+    (message,) = mail.outbox
+    assert message.to == ["alex@exemple.qc.ca"]
+    assert "/invitation/" in message.body
+
+
+# --- A committee's worth of emails --------------------------------------------------------
+
+
+def committee_of(count: int):
     committee = CommitteeFactory(name_fr="Comité d’essai", slug="essai")
-    for _ in range(3):
+    for _ in range(count):
         SeatFactory(committee=committee, person=PersonFactory(user=UserFactory()))
     meeting = MeetingFactory(committee=committee, starts_at=timezone.now() + dt.timedelta(days=3))
-    response = log_in(Client(), staff).post(
+    addresses = sorted(seat.holder.email for seat in committee.seats.all())
+    return meeting, addresses
+
+
+def send_notice(staff, meeting):
+    return log_in(Client(), staff).post(
         "/admin/members/meeting/",
         {"action": "send_notice", "_selected_action": [meeting.pk]},
         follow=True,
     )
-    assert len(attempts) == 1
+
+
+def test_a_meeting_notice_to_a_committee_answers_at_once_and_leaves_each_email_waiting(
+    mail_server_down, staff, errors
+):
+    """No web request waits for the mail server: the notices are written to the outbox,
+    each tried once by the worker, and the page says they are sent."""
+    meeting, addresses = committee_of(3)
+    response = send_notice(staff, meeting)
     page = page_of(response)
-    assert "réessayez plus tard" in page
-    assert all(seat.holder.email in page for seat in committee.seats.all())
+    assert "3 avis envoyés." in page
+    assert "réessayez plus tard" not in page
+    assert errors() == []
+    assert [to for to, _subject in waiting()] == addresses
+    meeting.refresh_from_db()
+    assert meeting.notice_sent_at is not None
+    assert not mail.outbox
+
+
+def test_a_refused_address_is_reported_and_the_other_notices_are_written(mail_server_down, staff):
+    meeting, addresses = committee_of(3)
+    refused, *others = addresses
+    User.objects.filter(email=refused).update(email="pas une adresse")
+    Person.objects.filter(email=refused).update(email="pas une adresse")
+    response = send_notice(staff, meeting)
+    page = page_of(response)
+    assert "2 avis envoyés." in page
+    assert "réessayez plus tard\u00a0: pas une adresse" in page
+    assert [to for to, _subject in waiting()] == others

@@ -5,9 +5,9 @@ import datetime as dt
 
 import pytest
 from django.core import mail
-from django.test import Client
 from django.utils import timezone
 
+from tests.client import Client
 from tests.factories import QUEBEC, MeetingFactory, as_, member, seat
 
 pytestmark = pytest.mark.django_db

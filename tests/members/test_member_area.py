@@ -6,6 +6,7 @@ import json
 import pytest
 from django.core import mail
 
+from alliance.models import OutgoingEmail
 from members.models import Company
 from tests.factories import PersonFactory, as_, profile_data
 
@@ -111,13 +112,21 @@ def test_the_lapsed_companys_people_read_but_cannot_change(world):
 # --- Renewal requests, the dashboard --------------------------------------------------------
 
 
-def test_a_renewal_request_that_cannot_be_emailed_says_so(world, mail_server_down):
+def test_a_renewal_request_with_the_mail_server_down_is_taken_and_waits_in_the_outbox(
+    world, mail_server_down, settings
+):
+    settings.MEMBERSHIP_STAFF_EMAILS = ["adhesions@alliance.example"]
     client = as_(world["colleague"])
     url = f"{AREA}entreprises/{world['company'].slug}/renouvellement/"
     response = client.post(url, follow=True)
     assert response.status_code == 200
     page = response.content.decode()
-    assert "pas pu être envoyé" in page and "a été transmise" not in page
+    assert "a été transmise" in page and "pas pu être envoyé" not in page
+    (waiting,) = OutgoingEmail.objects.all()
+    assert waiting.recipients == "adhesions@alliance.example"
+    assert waiting.status == OutgoingEmail.Status.QUEUED
+    assert waiting.last_error.startswith("SMTPServerDisconnected")
+    assert not mail.outbox
 
 
 def test_requesting_a_renewal_tells_staff_and_is_limited(world, settings):

@@ -5,6 +5,7 @@ administrator (members.services.people)."""
 import pytest
 from django.core import mail
 
+from alliance.models import OutgoingEmail
 from members.models import Invitation, Person, User
 from tests.factories import InvitationFactory, PersonFactory, as_
 
@@ -87,7 +88,9 @@ def test_a_company_always_keeps_an_administrator(world):
     assert me.role == "admin"
 
 
-def test_an_invitation_that_cannot_be_emailed_is_not_saved_and_says_so(world, mail_server_down):
+def test_an_invitation_with_the_mail_server_down_is_saved_and_its_email_waits(
+    world, mail_server_down
+):
     client = as_(world["admin"])
     response = client.post(
         f"{AREA}entreprises/{world['company'].slug}/collegues/",
@@ -96,8 +99,14 @@ def test_an_invitation_that_cannot_be_emailed_is_not_saved_and_says_so(world, ma
         follow=True,
     )
     assert response.status_code == 200
-    assert "pas pu être envoyé" in response.content.decode()
-    assert not Invitation.objects.exists()
+    page = response.content.decode()
+    assert "Une invitation a été envoyée à nouvelle@exemple.qc.ca" in page
+    assert "pas pu être envoyé" not in page
+    assert Invitation.objects.get().email == "nouvelle@exemple.qc.ca"
+    (waiting,) = OutgoingEmail.objects.all()
+    assert (waiting.recipients, waiting.status) == ("nouvelle@exemple.qc.ca", "queued")
+    assert waiting.last_error.startswith("SMTPServerDisconnected")
+    assert not mail.outbox
 
 
 def test_inviting_a_colleague_with_a_bad_address_is_explained(world):
