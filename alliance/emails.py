@@ -11,7 +11,6 @@ Host of the request that sent it: a request can name any host the server answers
 an email outlives the request.
 """
 
-import smtplib
 from contextlib import contextmanager
 from urllib.parse import urlsplit, urlunsplit
 
@@ -33,19 +32,18 @@ class EmailNotSent(Exception):
 
 @contextmanager
 def reporting_failure(what: str):
-    """Whatever goes wrong in sending ``what`` (a refused address or header, the mail
-    server refusing or out of reach) comes out as one error, ``EmailNotSent``: for the
-    portal's emails (``send_email``) and allauth's (members/adapters.py) alike."""
+    """An email to ``what`` that cannot be written (an address or a header that is not
+    one) comes out as one error, ``EmailNotSent``: for the portal's emails
+    (``send_email``) and allauth's (members/adapters.py) alike."""
     try:
         yield
-    except (ValidationError, BadHeaderError, smtplib.SMTPException, OSError) as error:
+    except (ValidationError, BadHeaderError) as error:
         raise EmailNotSent(f"{what}: {error}") from error
 
 
-# What a person is told when an email they asked for could not be sent.
+# What a person is told when an email they asked for could not be written.
 EMAIL_FAILED = _(
-    "Our email could not be sent just now, so nothing was done. Try again in a few "
-    "minutes; if it keeps failing, write to us."
+    "Our email could not be addressed, so nothing was done. If the address is correct, write to us."
 )
 
 

@@ -25,7 +25,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
-from django.db.models import Count, Min
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 
 from alliance.models import OutgoingEmail
@@ -120,11 +120,10 @@ def requeue(now: dt.datetime | None = None) -> int:
     stale = OutgoingEmail.objects.filter(
         status=OutgoingEmail.Status.QUEUED, next_attempt_at__lte=now - STALE_AFTER
     ).values_list("pk", flat=True)
-    count = 0
-    for email_id in stale.iterator():
+    ids = list(stale)
+    for email_id in ids:
         enqueue(email_id)
-        count += 1
-    return count
+    return len(ids)
 
 
 def retry_failed(emails) -> int:
@@ -142,16 +141,14 @@ def retry_failed(emails) -> int:
 def queue_state(now: dt.datetime | None = None) -> dict:
     """How many emails wait, and for how long the oldest has (in seconds)."""
     now = now or timezone.now()
-    waiting = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.QUEUED).aggregate(
-        count=Count("pk"), oldest=Min("created_at")
+    queued = Q(status=OutgoingEmail.Status.QUEUED)
+    state = OutgoingEmail.objects.aggregate(
+        waiting=Count("pk", filter=queued),
+        oldest=Min("created_at", filter=queued),
+        failed=Count("pk", filter=Q(status=OutgoingEmail.Status.FAILED)),
     )
-    failed = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.FAILED).count()
-    oldest = waiting["oldest"]
-    return {
-        "waiting": waiting["count"],
-        "oldest_seconds": int((now - oldest).total_seconds()) if oldest else 0,
-        "failed": failed,
-    }
+    oldest = state.pop("oldest")
+    return {**state, "oldest_seconds": int((now - oldest).total_seconds()) if oldest else 0}
 
 
 # --- A message as JSON, for the outbox row and the task --------------------------------

@@ -201,7 +201,7 @@ class MeetingAdmin(FrenchFirstAdmin, KeepRecordsAdmin, VersionAdmin):
         if failed:
             self.message_user(
                 request,
-                _("Could not be sent, try again later: %(addresses)s")
+                _("Not sent, these addresses are not valid: %(addresses)s")
                 % {"addresses": ", ".join(failed)},
                 messages.ERROR,
             )

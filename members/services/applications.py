@@ -18,7 +18,7 @@ from members.models import (
     User,
 )
 from members.services.invitations import invitation_send
-from members.services.mail import admin_url, send_after_commit
+from members.services.mail import admin_url, send_or_log
 from members.services.memberships import one_year_from
 
 
@@ -29,15 +29,15 @@ class ApplicationError(Exception):
 def application_submit(*, application: Application, classifications: dict) -> Application:
     """Save an application from the public form and tell staff about it.
 
-    The application is what counts: it is saved first, and staff are emailed once it is.
-    If that email fails the applicant is not told so (their application is in; a retry
-    would be refused as a duplicate): it is logged, and staff find the application among
-    the pending ones in the admin all the same."""
+    The application is what counts: the staff notice goes to the outbox with it, and if
+    the notice cannot be written (a staff address in the settings that is not one) the
+    applicant is not told so: it is logged, and staff find the application among the
+    pending ones in the admin all the same."""
     with transaction.atomic():
         application.save()
         for field, values in classifications.items():
             getattr(application, field).set(values)
-        send_after_commit(
+        send_or_log(
             failure=f"Staff not told of application {application.pk}; it waits in the admin.",
             template="application_received_staff",
             to=settings.MEMBERSHIP_STAFF_EMAILS,
@@ -51,10 +51,10 @@ def application_approve(*, application: Application, by: User) -> Company:
     """Create the company, its first membership period and its contact person, and invite
     that person to the member area, all or nothing; then welcome the applicant.
 
-    The invitation is part of the approval: if its email cannot be sent, nothing is
-    approved and staff are told to try again (``ApplicationError``), rather than a member
-    company nobody can manage. The welcome, sent after, only repeats what the invitation
-    says: if it fails, that is logged."""
+    The invitation is part of the approval: if its email cannot be written (the address
+    is not one), nothing is approved and staff are told why (``ApplicationError``),
+    rather than a member company nobody can manage. The welcome only repeats what the
+    invitation says: if it cannot be written, that is logged."""
     with transaction.atomic(), reversion.create_revision():
         application = Application.objects.select_for_update().get(pk=application.pk)
         if application.decision != Application.Decision.PENDING:
@@ -139,13 +139,13 @@ def application_approve(*, application: Application, by: User) -> Company:
         except EmailNotSent as error:
             raise ApplicationError(
                 _(
-                    "The invitation to %(email)s could not be emailed, so the application "
-                    "was not approved: nothing was changed. Try again in a few minutes; if "
-                    "it fails again, the mail server needs checking."
+                    "The invitation could not be addressed to %(email)s, so the application "
+                    "was not approved: nothing was changed. Correct the address in the "
+                    "application, then approve it again."
                 )
                 % {"email": application.email}
             ) from error
-        send_after_commit(
+        send_or_log(
             failure=f"Welcome to the company of application {application.pk} not sent.",
             template="application_approved",
             to=[application.email],
@@ -179,8 +179,9 @@ def application_reject(*, application: Application, by: User, reason: str) -> No
         except EmailNotSent as error:
             raise ApplicationError(
                 _(
-                    "The rejection could not be emailed to %(email)s, so the application is "
-                    "still pending. Try again in a few minutes."
+                    "The rejection could not be addressed to %(email)s, so the application "
+                    "is still pending. Correct the address in the application, then reject "
+                    "it again."
                 )
                 % {"email": application.email}
             ) from error

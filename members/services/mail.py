@@ -1,9 +1,8 @@
-"""What the workflows of several domains share to email people: the after-commit sender
-and the admin link given to staff."""
+"""What the workflows of several domains share to email people: the sender that only
+logs, and the admin link given to staff."""
 
 import logging
 
-from django.db import transaction
 from django.db.models import Model
 from django.urls import reverse
 
@@ -17,14 +16,13 @@ def admin_url(obj: Model) -> str:
     return absolute_url(reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk]))
 
 
-def send_after_commit(*, failure: str, **email) -> None:
-    """Send an email once the transaction commits; if it fails, log ``failure``: the
-    workflow it reports on is done, and staff can read its outcome in the admin."""
+def send_or_log(*, failure: str, **email) -> None:
+    """Queue an email that the workflow does not depend on; if it cannot even be written
+    (an address in the settings that is not one), log ``failure`` and go on.
 
-    def send() -> None:
-        try:
-            send_email(**email)
-        except EmailNotSent:
-            log.exception(failure)
-
-    transaction.on_commit(send)
+    The outbox (alliance/outbox.py) sends it once the transaction commits, and never for
+    one that is rolled back."""
+    try:
+        send_email(**email)
+    except EmailNotSent:
+        log.exception(failure)

@@ -251,8 +251,7 @@ def test_a_company_recovered_from_the_history_gets_its_logo_back(
     company = CompanyFactory(name="Logo Gardé", period=False, logo=image_upload("logo.png"))
     logo = company.logo.name
 
-    with django_capture_on_commit_callbacks(execute=True):
-        staff_client.post(f"{CHANGELIST}{company.pk}/delete/", {"post": "yes"})
+    staff_client.post(f"{CHANGELIST}{company.pk}/delete/", {"post": "yes"})
     version = Version.objects.get_deleted(Company).get()
     form = staff_client.get(f"{CHANGELIST}recover/{version.pk}/")
     response = staff_client.post(f"{CHANGELIST}recover/{version.pk}/", submitted(form))

@@ -222,22 +222,21 @@ def test_staff_revoke_from_the_admin(staff_client, send, client):
 
 
 def test_email_links_are_on_the_sites_address_whatever_host_the_request_named(
-    client, staff_browser, settings, django_capture_on_commit_callbacks
+    client, staff_browser, settings
 ):
     settings.SITE_URL = "https://portail.example.org"
     user = UserFactory(email="english@exemple.qc.ca", preferred_language="en")
     client.post("/fr/compte/password/reset/", {"email": user.email}, HTTP_HOST="localhost")
-    with django_capture_on_commit_callbacks(execute=True):
-        staff_browser.post(
-            INVITATIONS_ADMIN + "add/",
-            {
-                "company": CompanyFactory().pk,
-                "email": "alex@moules.example",
-                "role": "colleague",
-                "language": "fr",
-            },
-            HTTP_HOST="localhost",
-        )
+    staff_browser.post(
+        INVITATIONS_ADMIN + "add/",
+        {
+            "company": CompanyFactory().pk,
+            "email": "alex@moules.example",
+            "role": "colleague",
+            "language": "fr",
+        },
+        HTTP_HOST="localhost",
+    )
 
     reset, invitation = mail.outbox[-2:]
     for message in (reset, invitation):

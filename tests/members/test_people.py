@@ -36,21 +36,18 @@ def test_ids_of_another_company_typed_into_a_form_are_refused(world):
     assert foreign_invitation.revoked_at is None
 
 
-def test_an_administrator_invites_changes_roles_and_removes_colleagues(
-    world, django_capture_on_commit_callbacks
-):
+def test_an_administrator_invites_changes_roles_and_removes_colleagues(world):
     client = as_(world["admin"])
     url = f"{AREA}entreprises/{world['company'].slug}/collegues/"
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            url,
-            {
-                "action": "invite",
-                "email": "nouvelle@exemple.qc.ca",
-                "role": "colleague",
-                "language": "en",
-            },
-        )
+    response = client.post(
+        url,
+        {
+            "action": "invite",
+            "email": "nouvelle@exemple.qc.ca",
+            "role": "colleague",
+            "language": "en",
+        },
+    )
     assert response.status_code == 302
     assert mail.outbox[-1].to == ["nouvelle@exemple.qc.ca"]
     assert "member area" in mail.outbox[-1].subject

@@ -416,16 +416,13 @@ def test_categories_share_no_address_across_languages(staff_client):
     assert "Cette adresse est déjà utilisée par une autre page" in response.content.decode()
 
 
-def test_a_deleted_article_recovered_from_the_history_gets_its_cover_back(
-    staff_client, client, django_capture_on_commit_callbacks
-):
+def test_a_deleted_article_recovered_from_the_history_gets_its_cover_back(staff_client, client):
     staff_client.post(ADD_URL, article_form(CategoryFactory(), cover=image_upload()))
     article = Article.objects.get()
     cover = article.cover.name
 
     # django-cleanup removes files once the deletion is committed.
-    with django_capture_on_commit_callbacks(execute=True):
-        staff_client.post(f"/admin/news/article/{article.pk}/delete/", {"post": "yes"})
+    staff_client.post(f"/admin/news/article/{article.pk}/delete/", {"post": "yes"})
     assert not Article.objects.exists()
     recover_list = staff_client.get("/admin/news/article/recover/").content.decode()
     version = Version.objects.get_deleted(Article).get()

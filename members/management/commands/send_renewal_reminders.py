@@ -7,8 +7,8 @@ class Command(BaseCommand):
     help = (
         "Email company administrators their renewal reminders: before the membership ends "
         "and on the day it lapses. Meant to run daily from cron; a reminder is never sent "
-        "twice. Exits with an error, naming them, when some could not be sent (the next "
-        "run tries them again)."
+        "twice. The reminders go through the outbox; exits with an error, naming them, "
+        "when some could not be addressed (the next run tries them again)."
     )
 
     def handle(self, *args, **options) -> None:
@@ -17,6 +17,6 @@ class Command(BaseCommand):
         if failed:
             raise CommandError(
                 f"{len(failed)} reminder(s) could not be sent, to {', '.join(failed)}: "
-                "the mail server refused them or was out of reach (see the log). "
+                "these addresses are not valid (see the log). "
                 "The next run tries them again."
             )
