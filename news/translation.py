@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from news.models import Article, Category
+from news.models import Article, Category, Newsletter, Section
 
 
 @register(Category)
@@ -15,3 +15,15 @@ class ArticleTranslationOptions(TranslationOptions):
     fields = ("title", "slug", "summary", "body", "cover_alt")
     required_languages = {"fr": ("title", "slug", "summary", "body")}
     empty_values = {"slug": None}
+
+
+@register(Newsletter)
+class NewsletterTranslationOptions(TranslationOptions):
+    fields = ("subject", "preheader", "introduction", "closing")
+    required_languages = {"fr": ("subject", "introduction")}
+
+
+@register(Section)
+class SectionTranslationOptions(TranslationOptions):
+    fields = ("heading", "text")
+    required_languages = {"fr": ("heading",)}
