@@ -65,6 +65,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("", include(page_patterns)),
     path(_("news/"), include("news.urls")),
+    path(_("newsletter/"), include("news.urls_newsletter")),
     path("", include(members_patterns)),
     path(_("member-area/"), include(area_patterns)),
     path(_("committees/"), include(committee_patterns)),

@@ -373,6 +373,15 @@ MEMBERSHIP_STAFF_EMAILS = env.list("MEMBERSHIP_STAFF_EMAILS", default=[ASSOCIATI
 # The portal's address, for the links in emails sent outside a request (cron jobs).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
+# --- L'infolettre --------------------------------------------------------------
+# Emails of one issue handed to the mail server per minute, so that a large send stays
+# within the provider's limits (the worker spreads them out; other emails do not wait).
+NEWSLETTER_PER_MINUTE = env.int("NEWSLETTER_PER_MINUTE", default=300)
+# Days a sign-up's confirmation link works.
+NEWSLETTER_CONFIRM_DAYS = env.int("NEWSLETTER_CONFIRM_DAYS", default=7)
+# Days an issue's unsubscribe link works: CASL asks for at least 60 after sending.
+NEWSLETTER_UNSUBSCRIBE_DAYS = env.int("NEWSLETTER_UNSUBSCRIBE_DAYS", default=365)
+
 # --- Import and export (django-import-export) --------------------------------
 IMPORT_EXPORT_USE_TRANSACTIONS = True  # an import writes every row or none
 IMPORT_EXPORT_FORMATS = [
