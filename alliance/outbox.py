@@ -41,13 +41,23 @@ class QueuedEmailBackend(BaseEmailBackend):
 
     def send_messages(self, email_messages) -> int:
         for message in email_messages:
-            email = OutgoingEmail.objects.create(
-                recipients=", ".join(message.recipients()),
-                subject=message.subject,
-                message=message_to_data(message),
-            )
-            transaction.on_commit(partial(enqueue, email.pk), robust=True)
+            write(message)
         return len(email_messages)
+
+
+def write(message: EmailMessage, *, not_before: dt.datetime | None = None) -> OutgoingEmail:
+    """Put a message in the outbox, to be sent once the transaction commits, or not before
+    ``not_before`` (the newsletter's throttle)."""
+    now = timezone.now()
+    due = not_before if not_before is not None and not_before > now else None
+    email = OutgoingEmail.objects.create(
+        recipients=", ".join(message.recipients()),
+        subject=message.subject,
+        message=message_to_data(message),
+        next_attempt_at=due or now,
+    )
+    transaction.on_commit(partial(enqueue, email.pk, due), robust=True)
+    return email
 
 
 def enqueue(email_id: int, run_after: dt.datetime | None = None) -> None:
@@ -139,16 +149,19 @@ def retry_failed(emails) -> int:
 
 
 def queue_state(now: dt.datetime | None = None) -> dict:
-    """How many emails wait, and for how long the oldest has (in seconds)."""
+    """How many emails wait, and how long past its time the most overdue one has waited
+    (in seconds): an email the newsletter's throttle holds for later, or one between two
+    attempts, is not late before its time comes."""
     now = now or timezone.now()
     queued = Q(status=OutgoingEmail.Status.QUEUED)
     state = OutgoingEmail.objects.aggregate(
         waiting=Count("pk", filter=queued),
-        oldest=Min("created_at", filter=queued),
+        oldest=Min("next_attempt_at", filter=queued),
         failed=Count("pk", filter=Q(status=OutgoingEmail.Status.FAILED)),
     )
     oldest = state.pop("oldest")
-    return {**state, "oldest_seconds": int((now - oldest).total_seconds()) if oldest else 0}
+    late = max(0, int((now - oldest).total_seconds())) if oldest else 0
+    return {**state, "oldest_seconds": late}
 
 
 # --- A message as JSON, for the outbox row and the task --------------------------------

@@ -119,7 +119,7 @@ def _cache_reachable() -> bool:
 @require_safe
 def healthz(request: HttpRequest) -> JsonResponse:
     """For the load balancer and monitoring: can this process reach its database and
-    cache, and are the emails going out (the oldest waiting no older than
+    cache, and are the emails going out (none waiting past its time longer than
     ``EMAIL_QUEUE_MAX_AGE``)?"""
     checks = {"database": "ok" if _database_reachable() else "unreachable"}
     checks["cache"] = "ok" if _cache_reachable() else "unreachable"

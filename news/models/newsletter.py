@@ -10,7 +10,7 @@ public form, the member area or staff.
 import reversion
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -230,6 +230,29 @@ class Section(models.Model):
         return self.heading
 
 
+def _delivery_states() -> dict[str, Q]:
+    live = Q(bounced_at__isnull=True)
+    handed = Q(handed_at__isnull=False)
+    return {
+        "queued": live & (Q(handed_at__isnull=True) | Q(email__status="queued")),
+        # A sent email's row may since have left the outbox: handed, and no email.
+        "sent": live & handed & (Q(email__isnull=True) | Q(email__status="sent")),
+        "failed": live & Q(email__status="failed"),
+        "bounced": ~live,
+    }
+
+
+class DeliveryQuerySet(models.QuerySet):
+    def in_state(self, state: str) -> "DeliveryQuerySet":
+        return self.filter(_delivery_states()[state])
+
+    def counts(self) -> dict[str, int]:
+        """How many deliveries are in each ``Delivery.State``, in one query."""
+        return self.aggregate(
+            **{state: Count("pk", filter=rule) for state, rule in _delivery_states().items()}
+        )
+
+
 class Delivery(models.Model):
     """One issue to one subscriber: written for everyone when the sending starts, and
     handed to the outbox (alliance/outbox.py) one by one, each in a transaction that marks
@@ -263,6 +286,8 @@ class Delivery(models.Model):
     )
     handed_at = models.DateTimeField(_("handed to the outbox"), null=True, blank=True)
     bounced_at = models.DateTimeField(_("undeliverable since"), null=True, blank=True)
+
+    objects = DeliveryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("delivery")

@@ -176,8 +176,15 @@ def test_healthz_reports_the_queue_and_fails_when_the_oldest_email_is_late(clien
     assert health.status_code == 200
     assert health.json()["email_queue"] == {"waiting": 1, "oldest_seconds": 0, "failed": 1}
 
+    # Held back by the newsletter's throttle, an email is not late before its time.
     OutgoingEmail.objects.filter(pk=email.pk).update(
-        created_at=timezone.now() - dt.timedelta(minutes=11)
+        created_at=timezone.now() - dt.timedelta(minutes=30),
+        next_attempt_at=timezone.now() + dt.timedelta(minutes=5),
+    )
+    assert client.get("/healthz").status_code == 200
+
+    OutgoingEmail.objects.filter(pk=email.pk).update(
+        next_attempt_at=timezone.now() - dt.timedelta(minutes=11)
     )
     late = client.get("/healthz")
     assert late.status_code == 503
