@@ -80,6 +80,9 @@ urlpatterns += i18n_patterns(
         ),
     ),
 )
+if "anymail" in settings.INSTALLED_APPS:
+    # The provider's bounce and complaint webhooks (news/bounces.py).
+    urlpatterns += [path("anymail/", include("anymail.urls"))]
 if settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(

@@ -1,5 +1,6 @@
 """Settings shared by every environment; each value that differs comes from the environment."""
 
+import os
 from pathlib import Path
 
 import environ
@@ -288,6 +289,19 @@ EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
 # Seconds to wait on the mail server: one that takes connections and never answers would
 # otherwise hold the page that sends an email for as long as the operating system lets it.
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+# Or through a provider's API with django-anymail: EMAIL_PROVIDER names its backend
+# (mailgun, postmark, amazon_ses, sendgrid, brevo…) and the ANYMAIL_* variables its
+# settings without the prefix (ANYMAIL_MAILGUN_API_KEY, ANYMAIL_WEBHOOK_SECRET…). Its
+# bounce and complaint webhooks are then at /anymail/<provider>/tracking/ (news/bounces.py).
+EMAIL_PROVIDER = env.str("EMAIL_PROVIDER", default="")
+ANYMAIL = {
+    name.removeprefix("ANYMAIL_"): value
+    for name, value in os.environ.items()
+    if name.startswith("ANYMAIL_")
+}
+if EMAIL_PROVIDER:
+    INSTALLED_APPS.append("anymail")
+    EMAIL_DELIVERY_BACKEND = f"anymail.backends.{EMAIL_PROVIDER}.EmailBackend"
 DEFAULT_FROM_EMAIL = env.str(
     "DJANGO_DEFAULT_FROM_EMAIL", default="Alliance Polymères Québec <info@alliancepolymeres.quebec>"
 )

@@ -38,3 +38,8 @@ WHITENOISE_AUTOREFRESH = True
 # The throttle spaces an issue's emails out; in tests they all go at once (the throttle's
 # own test sets a rate), since the immediate task backend cannot wait.
 NEWSLETTER_PER_MINUTE = 10**9
+
+# The bounce webhooks of one provider, signed with a key of the tests' own
+# (tests/news/test_bounces.py).
+INSTALLED_APPS = [*INSTALLED_APPS, "anymail"]  # noqa: F405
+ANYMAIL = {"MAILGUN_WEBHOOK_SIGNING_KEY": "test-signing-key", "WEBHOOK_SECRET": "hook:test-secret"}
