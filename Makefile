@@ -8,7 +8,7 @@ E2E := tests/e2e
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: help install demo serve test test-fast lint format messages compilemessages \
-        check-messages browser-deps bench bench-directory clean
+        check-messages browser-deps bench bench-directory bench-newsletter clean
 
 help:
 	@echo "make demo       install, prepare db.sqlite3 with reference and demo content, serve on http://127.0.0.1:8000/"
@@ -82,6 +82,9 @@ bench: install compilemessages
 # The members directory at 600 and 60,000 companies, on PostgreSQL under gunicorn.
 bench-directory: install compilemessages
 	$(PY) manage.py bench_directory
+
+bench-newsletter: install compilemessages
+	$(PY) manage.py bench_newsletter
 
 clean:
 	rm -rf $(VENV) staticfiles .test-media .pytest_cache $(E2E)/node_modules

@@ -1,0 +1,75 @@
+"""The newsletter part of ``manage.py seed_demo``: three past issues of l'infolettre in
+the archive (newsletters.yaml) and fictitious subscribers with their recorded consent."""
+
+import datetime as dt
+from pathlib import Path
+
+from django.utils import timezone, translation
+
+from alliance.datafiles import load_yaml
+from members.models import User
+from news.models import Article, Newsletter, Section, Subscriber
+from news.services.subscriptions import consent_text
+
+ISSUES_FILE = Path(__file__).with_name("newsletters.yaml")
+SUBSCRIBERS = 40
+
+
+def build_demo_newsletters(*, author: User, members: list[User], stdout) -> int:
+    """Add the demo issues and subscribers, once; return how many issues were added."""
+    if Newsletter.objects.exists():
+        return 0
+    now = timezone.now()
+    issues = load_yaml(ISSUES_FILE)
+    for number, item in enumerate(issues):
+        sent_at = now - dt.timedelta(days=7 + 30 * (len(issues) - 1 - number))
+        newsletter = Newsletter.objects.create(
+            **{key: value for key, value in item.items() if key != "sections"},
+            status=Newsletter.Status.SENT,
+            started_at=sent_at,
+            sent_at=sent_at,
+            created_by=author,
+        )
+        earlier = Article.objects.published().filter(publish_at__lt=sent_at).order_by("-publish_at")
+        taken = 0
+        for position, part in enumerate(item["sections"]):
+            section = Section.objects.create(
+                newsletter=newsletter,
+                position=position,
+                heading_fr=part["heading_fr"],
+                heading_en=part["heading_en"],
+            )
+            section.articles.set(earlier[taken : taken + part["articles"]])
+            taken += part["articles"]
+    consent = {}
+    for language in ("fr", "en"):
+        with translation.override(language):
+            consent[language] = consent_text()
+    people = [
+        Subscriber(
+            email=f"abonne{n}@exemple.qc.ca",
+            language="en" if n % 4 == 3 else "fr",
+            status=Subscriber.Status.UNSUBSCRIBED if n % 13 == 12 else Subscriber.Status.SUBSCRIBED,
+            source=Subscriber.Source.FOOTER if n % 3 else Subscriber.Source.PAGE,
+            consent_text=consent["en" if n % 4 == 3 else "fr"],
+            consent_requested_at=now - dt.timedelta(days=200 - 4 * n),
+            consented_at=now - dt.timedelta(days=200 - 4 * n, minutes=-7),
+        )
+        for n in range(SUBSCRIBERS)
+    ]
+    people += [
+        Subscriber(
+            email=user.email,
+            language=user.preferred_language or "fr",
+            status=Subscriber.Status.SUBSCRIBED,
+            source=Subscriber.Source.MEMBER_AREA,
+            consent_text=consent[user.preferred_language or "fr"],
+            consent_requested_at=now - dt.timedelta(days=30),
+            consented_at=now - dt.timedelta(days=30),
+        )
+        for user in members
+    ]
+    Subscriber.objects.bulk_create(people)
+    Newsletter.objects.update(recipient_count=Subscriber.objects.subscribed().count())
+    stdout.write(f"  created  {len(issues)} newsletter issues and {len(people)} subscribers\n")
+    return len(issues)
