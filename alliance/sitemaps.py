@@ -9,7 +9,13 @@ class StaticSitemap(Sitemap):
     alternates = True
 
     def items(self) -> list[str]:
-        return ["home", "news:article-list", "members:directory", "members:join"]
+        return [
+            "home",
+            "news:article-list",
+            "members:directory",
+            "members:join",
+            "newsletter:archive",
+        ]
 
     def location(self, item: str) -> str:
         return reverse(item)

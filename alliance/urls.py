@@ -17,7 +17,7 @@ from members.access import acts_as_staff
 from members.sitemaps import CompanySitemap
 from members.urls import area_patterns, committee_patterns, members_patterns
 from members.views.accounts import LoginView, email
-from news.sitemaps import ArticleSitemap
+from news.sitemaps import ArticleSitemap, NewsletterSitemap
 
 # The admin logs in through allauth: its rate limits and second factor apply there too.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -29,6 +29,7 @@ sitemaps = {
     "static": StaticSitemap,
     "pages": PageSitemap,
     "news": ArticleSitemap,
+    "newsletter": NewsletterSitemap,
     "members": CompanySitemap,
 }
 

@@ -1,6 +1,6 @@
 from django.contrib.sitemaps import Sitemap
 
-from news.models import Article
+from news.models import Article, Newsletter
 
 
 class ArticleSitemap(Sitemap):
@@ -17,4 +17,18 @@ class ArticleSitemap(Sitemap):
         return [code for code in self._languages() if item.available_in(code)]
 
     def lastmod(self, item: Article):
+        return item.updated_at
+
+
+class NewsletterSitemap(Sitemap):
+    """The archive's issues; the archive page itself is in alliance.sitemaps.StaticSitemap."""
+
+    i18n = True
+    alternates = True
+    changefreq = "yearly"
+
+    def items(self):
+        return Newsletter.objects.archived().only("pk", "updated_at").order_by("-sent_at")
+
+    def lastmod(self, item: Newsletter):
         return item.updated_at

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.archive, name="archive"),
     path("<int:pk>/", views.issue, name="issue"),
     path(_("subscribe/"), views.subscribe, name="subscribe"),
+    path(_("subscribe/sent/"), views.subscribe_done, name="subscribe-done"),
     path(_("confirm/<str:token>/"), views.confirm, name="confirm"),
     path(_("unsubscribe/<str:token>/"), views.unsubscribe, name="unsubscribe"),
 ]

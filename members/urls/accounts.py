@@ -9,6 +9,7 @@ from members.views import accounts
 
 urlpatterns = [
     path(_("profile/"), accounts.profile, name="profile"),
+    path(_("profile/newsletter/"), accounts.newsletter_choice, name="newsletter"),
     path(_("profile/my-data/"), accounts.data_export, name="data-export"),
     path(_("profile/close/"), accounts.close_account, name="close-account"),
 ]

@@ -15,10 +15,19 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from members.forms import CloseAccountForm, PersonalDetailsForm, RepresentationForm
 from members.services.accounts import account_close, account_export, account_update_profile
+from news.forms import NewsletterChoiceForm
+from news.models import Subscriber
+from news.services.subscriptions import (
+    SubscriptionError,
+    consent_text,
+    member_newsletter_address,
+    subscriber_of_member,
+    subscriber_set_for_member,
+)
 
 
 class LoginView(AllauthLoginView):
@@ -51,12 +60,45 @@ def profile(request: HttpRequest) -> HttpResponse:
         account_update_profile(details=details, places=places)
         messages.success(request, _("Your profile was saved."))
         return redirect("area:profile")
+    subscriber = subscriber_of_member(user=user)
+    subscribed = subscriber is not None and subscriber.status == Subscriber.Status.SUBSCRIBED
+    context = {
+        "details": details,
+        "places": places,
+        "newsletter": NewsletterChoiceForm(
+            initial={"subscribe": subscribed}, consent_text=consent_text()
+        ),
+        "newsletter_address": member_newsletter_address(user=user),
+        "newsletter_subscribed": subscribed,
+    }
     return render(
         request,
         "members/area/profile.html",
-        {"details": details, "places": places},
+        context,
         status=400 if details.is_bound else 200,
     )
+
+
+@login_required
+@require_POST
+def newsletter_choice(request: HttpRequest) -> HttpResponse:
+    """The profile's "Receive the newsletter" box; the consent kept is its help text."""
+    text = consent_text()
+    form = NewsletterChoiceForm(request.POST, consent_text=text)
+    form.is_valid()  # a box: unticked, or anything else, is False
+    subscribe = form.cleaned_data.get("subscribe", False)
+    try:
+        subscriber_set_for_member(user=request.user, subscribe=subscribe, consent_text=text)
+    except SubscriptionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("You will receive the newsletter.")
+            if subscribe
+            else _("You will no longer receive the newsletter."),
+        )
+    return redirect("area:profile")
 
 
 @require_safe

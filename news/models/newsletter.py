@@ -91,6 +91,13 @@ class Subscriber(models.Model):
         return self.email
 
 
+class NewsletterQuerySet(models.QuerySet):
+    def archived(self) -> "NewsletterQuerySet":
+        """The issues everyone may read on the site: sent, and left in the archive
+        (``Newsletter.is_archived``)."""
+        return self.filter(status=Newsletter.Status.SENT, in_archive=True)
+
+
 class Newsletter(models.Model):
     """One issue of l'infolettre."""
 
@@ -159,6 +166,8 @@ class Newsletter(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = NewsletterQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("newsletter issue")

@@ -28,6 +28,7 @@ from tests.factories.companies import LAPSED, CompanyFactory, profile_data
 from tests.factories.files import PDF, image_upload
 from tests.factories.memberships import MembershipFactory, RenewalReminderFactory
 from tests.factories.news import ArticleFactory, CategoryFactory
+from tests.factories.newsletter import NewsletterFactory, SectionFactory, SubscriberFactory
 from tests.factories.outbox import OutgoingEmailFactory
 from tests.factories.pages import KeyFigureFactory, PageFactory
 from tests.factories.people import InvitationFactory, PersonFactory
@@ -64,14 +65,17 @@ __all__ = [
     "MeetingFactory",
     "MembershipCategoryFactory",
     "MembershipFactory",
+    "NewsletterFactory",
     "OutgoingEmailFactory",
     "PageFactory",
     "PersonFactory",
     "ProcessFactory",
     "RenewalReminderFactory",
     "SeatFactory",
+    "SectionFactory",
     "SectorFactory",
     "StaffFactory",
+    "SubscriberFactory",
     "UserFactory",
     "ValueChainRoleFactory",
     "as_",
