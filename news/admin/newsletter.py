@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -27,6 +28,7 @@ from news.services.newsletters import (
     newsletter_send_test,
     newsletter_unschedule,
 )
+from news.services.subscriptions import subscriber_unsubscribe
 
 EDITABLE = (Newsletter.Status.DRAFT, Newsletter.Status.SCHEDULED)
 STATUS_BADGES = {"draft": "draft", "scheduled": "scheduled", "sending": "queued", "sent": "sent"}
@@ -280,6 +282,7 @@ class SubscriberAdmin(admin.ModelAdmin):
         "created_at",
     )
     fields = ("language", *readonly_fields)
+    actions = ("unsubscribe",)
 
     def has_add_permission(self, request):
         return False
@@ -288,3 +291,19 @@ class SubscriberAdmin(admin.ModelAdmin):
     def status_label(self, obj: Subscriber) -> str:
         kinds = {"pending": "scheduled", "subscribed": "sent", "unsubscribed": "draft"}
         return badge(kinds.get(obj.status, "failed"), obj.get_status_display())
+
+    @admin.action(description=_("Unsubscribe the selected addresses (at their request)"))
+    def unsubscribe(self, request: HttpRequest, queryset: QuerySet[Subscriber]) -> None:
+        changed = queryset.exclude(status=Subscriber.Status.UNSUBSCRIBED)
+        count = 0
+        for subscriber in changed:
+            subscriber_unsubscribe(subscriber=subscriber)
+            count += 1
+        message_count(
+            self,
+            request,
+            ngettext_lazy(
+                "%(count)d address unsubscribed.", "%(count)d addresses unsubscribed.", "count"
+            ),
+            count,
+        )

@@ -7,5 +7,6 @@ slugs and covers are made by the builder.
 """
 
 from news.demo.builder import build_demo, demo_articles
+from news.demo.newsletters import build_demo_newsletters
 
-__all__ = ["build_demo", "demo_articles"]
+__all__ = ["build_demo", "build_demo_newsletters", "demo_articles"]

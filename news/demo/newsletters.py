@@ -7,16 +7,19 @@ from pathlib import Path
 from django.utils import timezone, translation
 
 from alliance.datafiles import load_yaml
-from members.models import User
+from members.models import Company, Person, User
 from news.models import Article, Newsletter, Section, Subscriber
 from news.services.subscriptions import consent_text
 
 ISSUES_FILE = Path(__file__).with_name("newsletters.yaml")
 SUBSCRIBERS = 40
+MEMBER_SUBSCRIBERS = 150
 
 
-def build_demo_newsletters(*, author: User, members: list[User], stdout) -> int:
-    """Add the demo issues and subscribers, once; return how many issues were added."""
+def build_demo_newsletters(*, author: User, stdout) -> int:
+    """Add the demo issues and subscribers, once; return how many issues were added. Some
+    people of member companies subscribed from the member area, so that the member
+    audiences count someone."""
     if Newsletter.objects.exists():
         return 0
     now = timezone.now()
@@ -57,18 +60,23 @@ def build_demo_newsletters(*, author: User, members: list[User], stdout) -> int:
         )
         for n in range(SUBSCRIBERS)
     ]
-    people += [
-        Subscriber(
-            email=user.email,
-            language=user.preferred_language or "fr",
-            status=Subscriber.Status.SUBSCRIBED,
-            source=Subscriber.Source.MEMBER_AREA,
-            consent_text=consent[user.preferred_language or "fr"],
-            consent_requested_at=now - dt.timedelta(days=30),
-            consented_at=now - dt.timedelta(days=30),
+    members = Person.objects.filter(company__in=Company.objects.in_good_standing())
+    seen = {subscriber.email for subscriber in people}
+    for person in members.order_by("pk")[:MEMBER_SUBSCRIBERS]:
+        if person.email.lower() in seen:
+            continue
+        seen.add(person.email.lower())
+        people.append(
+            Subscriber(
+                email=person.email,
+                language=person.language,
+                status=Subscriber.Status.SUBSCRIBED,
+                source=Subscriber.Source.MEMBER_AREA,
+                consent_text=consent[person.language],
+                consent_requested_at=now - dt.timedelta(days=30),
+                consented_at=now - dt.timedelta(days=30),
+            )
         )
-        for user in members
-    ]
     Subscriber.objects.bulk_create(people)
     Newsletter.objects.update(recipient_count=Subscriber.objects.subscribed().count())
     stdout.write(f"  created  {len(issues)} newsletter issues and {len(people)} subscribers\n")

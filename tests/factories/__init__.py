@@ -28,7 +28,12 @@ from tests.factories.companies import LAPSED, CompanyFactory, profile_data
 from tests.factories.files import PDF, image_upload
 from tests.factories.memberships import MembershipFactory, RenewalReminderFactory
 from tests.factories.news import ArticleFactory, CategoryFactory
-from tests.factories.newsletter import NewsletterFactory, SectionFactory, SubscriberFactory
+from tests.factories.newsletter import (
+    DeliveryFactory,
+    NewsletterFactory,
+    SectionFactory,
+    SubscriberFactory,
+)
 from tests.factories.outbox import OutgoingEmailFactory
 from tests.factories.pages import KeyFigureFactory, PageFactory
 from tests.factories.people import InvitationFactory, PersonFactory
@@ -56,6 +61,7 @@ __all__ = [
     "CertificationFactory",
     "CommitteeFactory",
     "CompanyFactory",
+    "DeliveryFactory",
     "DocumentFactory",
     "EmailAddressFactory",
     "EndMarketFactory",

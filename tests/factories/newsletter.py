@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from news.models import Newsletter, Section, Subscriber
+from news.models import Delivery, Newsletter, Section, Subscriber
 
 
 class SubscriberFactory(DjangoModelFactory):
@@ -57,3 +57,15 @@ class SectionFactory(DjangoModelFactory):
     def articles(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.articles.set(extracted)
+
+
+class DeliveryFactory(DjangoModelFactory):
+    """An issue handed to the outbox for one subscriber (its email not kept)."""
+
+    class Meta:
+        model = Delivery
+
+    newsletter = factory.SubFactory(NewsletterFactory)
+    subscriber = factory.SubFactory(SubscriberFactory)
+    language = factory.SelfAttribute("subscriber.language")
+    handed_at = factory.LazyFunction(timezone.now)

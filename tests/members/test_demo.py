@@ -24,6 +24,7 @@ from members.models import (
     Region,
     Seat,
 )
+from news.models import Newsletter, Subscriber
 from tests.factories import MembershipCategoryFactory, ProcessFactory, SectorFactory
 
 pytestmark = pytest.mark.django_db
@@ -287,3 +288,18 @@ def test_seed_demo_fills_the_committees(reference, client):
     client.post("/fr/compte/login/", {"login": email, "password": password})
     page = client.get("/fr/espace-membre/comites/").content.decode()
     assert "Procès-verbal du" in page
+
+
+def test_seed_demo_puts_three_past_issues_in_the_newsletter_archive(reference, client):
+    call_command("seed_demo", "--companies", "60", "--force", stdout=io.StringIO())
+    archive = client.get("/fr/infolettre/").content.decode()
+    for month in ("de septembre", "d’octobre", "de novembre"):
+        assert f"L’infolettre {month}" in archive
+    latest = Newsletter.objects.order_by("-sent_at").first()
+    page = client.get(f"/fr/infolettre/{latest.pk}/").content.decode()
+    assert "Notre nouveau nom" in page and latest.sections.first().articles.exists()
+    # Public subscribers, and people of member companies who chose it in the member area.
+    subscribed = Subscriber.objects.subscribed()
+    assert subscribed.filter(source=Subscriber.Source.FOOTER).exists()
+    assert Newsletter(audience=Newsletter.Audience.MEMBERS).recipients().count() > 20
+    assert all(s.consent_text.startswith(("Oui", "Yes")) for s in subscribed)

@@ -50,6 +50,7 @@ class Command(BaseCommand):
         member = members_demo.build_demo(
             companies=companies, password=password, staff=staff, stdout=self.stdout
         )
+        news_demo.build_demo_newsletters(author=staff, stdout=self.stdout)
         logins = (
             "\nDemo ready (a new password each time seed_demo runs).\n"
             "Staff login — the admin at http://127.0.0.1:8000/admin/ first asks you to set\n"
