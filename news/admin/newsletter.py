@@ -83,7 +83,7 @@ class NewsletterAdmin(FrenchFirstAdmin):
             },
         ),
         (
-            _("Sending"),
+            _("Sending and progress"),
             {"fields": ("status", "progress", "started_at", "sent_at", "recipient_count")},
         ),
     )

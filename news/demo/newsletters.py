@@ -42,7 +42,11 @@ def build_demo_newsletters(*, author: User, stdout) -> int:
                 heading_fr=part["heading_fr"],
                 heading_en=part["heading_en"],
             )
-            section.articles.set(earlier[taken : taken + part["articles"]])
+            if "slugs" in part:
+                section.articles.set(Article.objects.filter(slug_fr__in=part["slugs"]))
+                continue
+            chosen = earlier.exclude(slug_fr__in=_named(item))[taken : taken + part["articles"]]
+            section.articles.set(chosen)
             taken += part["articles"]
     consent = {}
     for language in ("fr", "en"):
@@ -81,3 +85,7 @@ def build_demo_newsletters(*, author: User, stdout) -> int:
     Newsletter.objects.update(recipient_count=Subscriber.objects.subscribed().count())
     stdout.write(f"  created  {len(issues)} newsletter issues and {len(people)} subscribers\n")
     return len(issues)
+
+
+def _named(issue: dict) -> list[str]:
+    return [slug for part in issue["sections"] for slug in part.get("slugs", [])]

@@ -155,7 +155,7 @@ class Newsletter(models.Model):
     scheduled_at = models.DateTimeField(_("to be sent on"), null=True, blank=True)
     started_at = models.DateTimeField(_("sending started"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent on"), null=True, blank=True)
-    recipient_count = models.PositiveIntegerField(_("recipients"), default=0)
+    recipient_count = models.PositiveIntegerField(_("number of recipients"), default=0)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from alliance.reference_content import REBRAND_ARTICLE
 from members.models import Committee, Company, Seat
+from news.models import Newsletter
 from tests.factories import (
     PASSWORD,
     CompanyFactory,
@@ -33,6 +34,8 @@ PAGES = [
     "/en/account/login/",
     "/fr/comites/",
     "/en/committees/innovation-developpement-durable/",
+    "/fr/infolettre/",
+    "/en/newsletter/subscribe/",
 ]
 
 
@@ -68,7 +71,14 @@ def scan(page, axe_js, urls) -> list[str]:
 
 def test_no_serious_or_critical_accessibility_violation(page, axe_js, seeded):
     company = Company.objects.in_directory().exclude(logo="").order_by("sort_name").first()
-    urls = [*PAGES, f"/fr/membres/{company.slug}/", f"/en/members/{company.slug}/"]
+    issue = Newsletter.objects.order_by("-sent_at").first()
+    urls = [
+        *PAGES,
+        f"/fr/membres/{company.slug}/",
+        f"/en/members/{company.slug}/",
+        f"/fr/infolettre/{issue.pk}/",
+        f"/en/newsletter/{issue.pk}/",
+    ]
     assert scan(page, axe_js, urls) == []
 
 

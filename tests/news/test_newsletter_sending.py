@@ -179,7 +179,7 @@ def test_a_changed_audience_is_shown_again_and_nothing_is_sent(staff):
     subscriber("deux@exemple.qc.ca")
     response = as_(staff).post(f"{ADMIN}{newsletter.pk}/send/", {"expected": 1}, follow=True)
     page = response.content.decode()
-    assert "Les destinataires ont changé\u00a0: il y en a maintenant 2" in page
+    assert "Le public visé a changé\u00a0: il compte maintenant 2 destinataires" in page
     assert "2 destinataires" in page
     assert not Delivery.objects.exists() and mail.outbox == []
     assert Newsletter.objects.get().status == Newsletter.Status.DRAFT
@@ -192,7 +192,7 @@ def test_a_changed_audience_is_shown_again_and_nothing_is_sent(staff):
         ({"introduction_fr": "  "}, "Le numéro n’a pas d’introduction en français."),
         (
             {"audience": "committee"},
-            "Les destinataires «\u00a0Les membres d’un comité\u00a0» demandent",
+            "Le public visé «\u00a0Les membres d’un comité\u00a0» demande",
         ),
     ],
 )
@@ -207,7 +207,7 @@ def test_an_issue_not_ready_is_refused_with_the_reason(staff, fields, told):
 def test_an_audience_of_nobody_and_a_second_send_are_refused():
     newsletter = issue(audience="members")
     subscriber("public@exemple.qc.ca")
-    with pytest.raises(NewsletterError, match="Personne parmi ces destinataires"):
+    with pytest.raises(NewsletterError, match="Personne n’est abonné dans ce public visé"):
         newsletter_send(newsletter=newsletter, by=None, expected=None)
     Newsletter.objects.filter(pk=newsletter.pk).update(status=Newsletter.Status.SENDING)
     with pytest.raises(NewsletterError, match="déjà en cours d’envoi"):
