@@ -3,31 +3,22 @@ change it reports, sent by a worker, retried while the mail server fails, then s
 staff; never sent twice, never lost."""
 
 import datetime as dt
-import os
-import subprocess
-import sys
 from contextlib import suppress
-from pathlib import Path
 
 import pytest
 import redis
 from django.core import mail
 from django.core.mail import EmailMultiAlternatives
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from alliance import outbox
 from alliance.models import OutgoingEmail
 from tests.factories import OutgoingEmailFactory
+from tests.workers import DATABASE_BACKEND, RQ_QUEUE, needs_postgresql, run_worker
 
 pytestmark = pytest.mark.django_db
-
-ROOT = Path(__file__).resolve().parents[2]
-POSTGRESQL = connection.vendor == "postgresql"
-DATABASE_BACKEND = {
-    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]}
-}
 
 
 def write(subject="Avis", to="alex@exemple.qc.ca", **extra):
@@ -194,36 +185,14 @@ def test_healthz_reports_the_queue_and_fails_when_the_oldest_email_is_late(clien
 # --- Real workers, in their own process --------------------------------------------------
 
 
-def _worker(*args: str, **env: str) -> subprocess.CompletedProcess:
-    database = connection.settings_dict
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    environment.update(
-        DJANGO_SETTINGS_MODULE="alliance.settings.dev",
-        DATABASE_URL=(
-            f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}"
-            f"/{database['NAME']}"
-        ),
-        EMAIL_URL="consolemail://",
-        **env,
-    )
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
-@pytest.mark.skipif(not POSTGRESQL, reason="a worker process shares the database with the test")
+@needs_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_a_database_worker_process_sends_the_waiting_emails(settings):
     settings.TASKS = DATABASE_BACKEND
     write(subject="Envoi par le travailleur DB")
     assert not mail.outbox
 
-    worker = _worker("db_worker", "--batch", "--queue-name", "*", "--no-startup-delay")
+    worker = run_worker("db_worker", "--batch", "--queue-name", "*", "--no-startup-delay")
 
     assert worker.returncode == 0, worker.stderr
     assert "Subject: Envoi par le travailleur DB" in worker.stdout
@@ -231,10 +200,10 @@ def test_a_database_worker_process_sends_the_waiting_emails(settings):
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
 
 
-@pytest.mark.skipif(not POSTGRESQL, reason="a worker process shares the database with the test")
+@needs_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_an_rq_worker_process_sends_the_waiting_emails(settings):
-    queue = "redis://127.0.0.1:6379/15"
+    queue = RQ_QUEUE
     settings.RQ_QUEUES = {name: {"URL": queue} for name in ("default", "email")}
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default", "email"]}
@@ -244,7 +213,7 @@ def test_an_rq_worker_process_sends_the_waiting_emails(settings):
         write(subject="Envoi par le travailleur RQ")
         assert not mail.outbox and OutgoingEmail.objects.get().status == "queued"
 
-        worker = _worker(
+        worker = run_worker(
             "rqworker",
             "--burst",
             "--with-scheduler",

@@ -3,9 +3,12 @@ the emails each reader gets, and a send that survives a worker stopped in the mi
 
 import datetime as dt
 import re
+from email import message_from_string
+from email.header import decode_header, make_header
 from html.parser import HTMLParser
 
 import pytest
+import redis
 from django.core import mail
 from django.utils import timezone
 
@@ -26,6 +29,7 @@ from tests.factories import (
     member,
     seat,
 )
+from tests.workers import DATABASE_BACKEND, RQ_QUEUE, needs_postgresql, run_worker
 
 pytestmark = pytest.mark.django_db
 ADMIN = "/admin/news/newsletter/"
@@ -342,3 +346,84 @@ def test_the_email_is_600px_inline_styled_with_alt_text_and_a_text_part():
         newsletters.UNSUBSCRIBE_MARK in rendered.text
         and newsletters.UNSUBSCRIBE_MARK in rendered.html
     )
+
+
+def _printed_emails(output: str) -> dict[str, str]:
+    """The emails a worker printed (console backend): each recipient's decoded subject."""
+    emails = {}
+    for chunk in output.split("-" * 79):
+        if "Subject:" not in chunk:
+            continue
+        message = message_from_string(chunk.strip())
+        assert message["To"] not in emails, f"{message['To']} got two emails"
+        emails[message["To"]] = str(make_header(decode_header(message["Subject"])))
+    return emails
+
+
+def _subscribed_readers():
+    return [subscriber(f"lecteur{n}@exemple.qc.ca", "fr" if n % 2 else "en") for n in range(3)]
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_a_database_worker_process_sends_an_issue_to_each_reader_once(settings):
+    settings.TASKS = DATABASE_BACKEND
+    readers = _subscribed_readers()
+    newsletter_send(newsletter=issue(), by=None, expected=3)
+    assert not mail.outbox
+
+    worker = run_worker(
+        "db_worker",
+        "--batch",
+        "--queue-name",
+        "*",
+        "--no-startup-delay",
+        NEWSLETTER_PER_MINUTE="1000000000",
+    )
+
+    assert worker.returncode == 0, worker.stderr
+    printed = _printed_emails(worker.stdout)
+    assert sorted(printed) == sorted(reader.email for reader in readers)
+    for reader in readers:
+        expected = (
+            "The December newsletter" if reader.language == "en" else "L’infolettre de décembre"
+        )
+        assert printed[reader.email].endswith(expected)
+    assert Newsletter.objects.get().status == Newsletter.Status.SENT
+    assert OutgoingEmail.objects.filter(status="sent").count() == 3
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_an_rq_worker_process_sends_an_issue_and_a_scheduled_one_waits(settings):
+    settings.RQ_QUEUES = {name: {"URL": RQ_QUEUE} for name in ("default", "email")}
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default", "email"]}
+    }
+    redis.Redis.from_url(RQ_QUEUE).flushdb()
+    try:
+        _subscribed_readers()
+        newsletter_send(newsletter=issue(), by=None, expected=3)
+        later = issue(subject_fr="Le numéro de janvier")
+        newsletters.newsletter_schedule(newsletter=later, at=timezone.now() + dt.timedelta(days=30))
+
+        worker = run_worker(
+            "rqworker",
+            "--burst",
+            "--with-scheduler",
+            "--job-class",
+            "django_tasks_rq.Job",
+            "default",
+            "email",
+            TASKS_BACKEND="rq",
+            REDIS_URL=RQ_QUEUE,
+            NEWSLETTER_PER_MINUTE="1000000000",
+        )
+
+        assert worker.returncode == 0, worker.stderr
+        assert len(_printed_emails(worker.stdout)) == 3
+        assert OutgoingEmail.objects.filter(status="sent").count() == 3
+        later.refresh_from_db()
+        assert later.status == Newsletter.Status.SCHEDULED and "janvier" not in worker.stdout
+    finally:
+        redis.Redis.from_url(RQ_QUEUE).flushdb()
