@@ -109,11 +109,14 @@ class NewsletterAdmin(FrenchFirstAdmin):
     def status_label(self, obj: Newsletter) -> str:
         return badge(STATUS_BADGES[obj.status], obj.get_status_display())
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Newsletter]:
+        return super().get_queryset(request).with_progress()
+
     @admin.display(description=_("progress"))
     def progress(self, obj: Newsletter) -> str:
         if obj.pk is None or obj.status in EDITABLE:
             return "—"
-        counts = obj.deliveries.counts()
+        counts = {state: getattr(obj, f"progress_{state}") for state in Delivery.State.values}
         url = reverse("admin:news_delivery_changelist") + f"?newsletter__id__exact={obj.pk}"
         return format_html(
             '<a href="{}">{}</a>',

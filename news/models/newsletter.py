@@ -97,6 +97,16 @@ class NewsletterQuerySet(models.QuerySet):
         (``Newsletter.is_archived``)."""
         return self.filter(status=Newsletter.Status.SENT, in_archive=True)
 
+    def with_progress(self) -> "NewsletterQuerySet":
+        """Annotate how many of each issue's deliveries are in each ``Delivery.State``
+        (``progress_queued``, ``progress_sent``…), for a list of issues in one query."""
+        return self.annotate(
+            **{
+                f"progress_{state}": Count("deliveries", filter=rule)
+                for state, rule in delivery_states("deliveries__").items()
+            }
+        )
+
 
 class Newsletter(models.Model):
     """One issue of l'infolettre."""
@@ -239,26 +249,32 @@ class Section(models.Model):
         return self.heading
 
 
-def _delivery_states() -> dict[str, Q]:
-    live = Q(bounced_at__isnull=True)
-    handed = Q(handed_at__isnull=False)
+def delivery_states(prefix: str = "") -> dict[str, Q]:
+    """Each ``Delivery.State`` as a condition on deliveries (``prefix`` reaches them from
+    another model, e.g. ``"deliveries__"`` from an issue)."""
+
+    def q(**lookups) -> Q:
+        return Q(**{prefix + name: value for name, value in lookups.items()})
+
+    live = q(bounced_at__isnull=True)
+    handed = q(handed_at__isnull=False)
     return {
-        "queued": live & (Q(handed_at__isnull=True) | Q(email__status="queued")),
+        "queued": live & (q(handed_at__isnull=True) | q(email__status="queued")),
         # A sent email's row may since have left the outbox: handed, and no email.
-        "sent": live & handed & (Q(email__isnull=True) | Q(email__status="sent")),
-        "failed": live & Q(email__status="failed"),
-        "bounced": ~live,
+        "sent": live & handed & (q(email__isnull=True) | q(email__status="sent")),
+        "failed": live & q(email__status="failed"),
+        "bounced": q(bounced_at__isnull=False),
     }
 
 
 class DeliveryQuerySet(models.QuerySet):
     def in_state(self, state: str) -> "DeliveryQuerySet":
-        return self.filter(_delivery_states()[state])
+        return self.filter(delivery_states()[state])
 
     def counts(self) -> dict[str, int]:
         """How many deliveries are in each ``Delivery.State``, in one query."""
         return self.aggregate(
-            **{state: Count("pk", filter=rule) for state, rule in _delivery_states().items()}
+            **{state: Count("pk", filter=rule) for state, rule in delivery_states().items()}
         )
 
 

@@ -10,6 +10,8 @@ from html.parser import HTMLParser
 import pytest
 import redis
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from alliance.models import OutgoingEmail
@@ -427,3 +429,34 @@ def test_an_rq_worker_process_sends_an_issue_and_a_scheduled_one_waits(settings)
         assert later.status == Newsletter.Status.SCHEDULED and "janvier" not in worker.stdout
     finally:
         redis.Redis.from_url(RQ_QUEUE).flushdb()
+
+
+def test_the_list_of_issues_shows_each_ones_progress_in_a_fixed_number_of_queries(
+    staff, django_assert_num_queries
+):
+    client = as_(staff)
+
+    def issue_with(states):
+        newsletter = issue(status=Newsletter.Status.SENT, sent_at=timezone.now())
+        for n, state in enumerate(states):
+            email = OutgoingEmail.objects.create(
+                recipients="x", subject="s", message={}, status=state
+            )
+            Delivery.objects.create(
+                newsletter=newsletter,
+                subscriber=subscriber(f"{newsletter.pk}-{n}@exemple.qc.ca"),
+                language="fr",
+                email=email,
+                handed_at=timezone.now(),
+            )
+
+    issue_with(["sent", "sent", "failed"])
+    client.get(ADMIN)  # the session and the permissions, cached from then on
+    with CaptureQueriesContext(connection) as one:
+        page = client.get(ADMIN).content.decode()
+    assert "2 envoyés, 0 en attente, 1 en échec, 0 non distribuables" in page
+    issue_with(["queued"])
+    issue_with(["sent"] * 4)
+    with django_assert_num_queries(len(one.captured_queries)):
+        page = client.get(ADMIN).content.decode()
+    assert "0 envoyés, 1 en attente" in page and "4 envoyés" in page
