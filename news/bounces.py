@@ -6,12 +6,15 @@ provider, unsubscribes it: no bulk email goes to either again. Transactional ema
 stopped: the address may work for them another day, and the person needs them.
 """
 
+import datetime as dt
 import logging
 
 import reversion
 from anymail.signals import AnymailTrackingEvent, EventType
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from news.models import Delivery, Subscriber
 
@@ -19,12 +22,17 @@ log = logging.getLogger(__name__)
 
 UNDELIVERABLE = {EventType.BOUNCED, EventType.REJECTED}
 WITHDRAWN = {EventType.COMPLAINED, EventType.UNSUBSCRIBED}
+RECENT = dt.timedelta(days=3)
 
 
 def subscriber_mark_undeliverable(*, email: str, reason: str, withdrawn: bool) -> bool:
     """Stop bulk email to ``email``; returns whether it was on the list."""
     now = timezone.now()
-    with transaction.atomic(), reversion.create_revision():
+    with (
+        transaction.atomic(),
+        reversion.create_revision(),
+        translation.override(settings.LANGUAGE_CODE),
+    ):
         subscriber = (
             Subscriber.objects.select_for_update().with_address(email).order_by("pk").first()
         )
@@ -33,15 +41,22 @@ def subscriber_mark_undeliverable(*, email: str, reason: str, withdrawn: bool) -
         if withdrawn:
             subscriber.status = Subscriber.Status.UNSUBSCRIBED
             subscriber.unsubscribed_at = subscriber.unsubscribed_at or now
+            reversion.set_comment(_("Unsubscribed by a complaint at the email provider."))
         else:
-            subscriber.status = Subscriber.Status.BOUNCED
+            # Someone who unsubscribed stays so: a bounce says nothing of their consent.
+            if subscriber.status != Subscriber.Status.UNSUBSCRIBED:
+                subscriber.status = Subscriber.Status.BOUNCED
             subscriber.bounced_at = now
+            reversion.set_comment(_("The email provider reports the address undeliverable."))
         subscriber.bounce_reason = reason[:300]
         subscriber.save()
-        reversion.set_comment("Consent withdrawn at the provider" if withdrawn else "Bounce")
+        # The issue it bounced from, when one went to the address in the last days (the
+        # provider's event does not name the issue; it may be a transactional email).
         latest = (
             Delivery.objects.filter(
-                subscriber=subscriber, handed_at__isnull=False, bounced_at__isnull=True
+                subscriber=subscriber,
+                handed_at__gte=now - RECENT,
+                bounced_at__isnull=True,
             )
             .order_by("-handed_at")
             .first()

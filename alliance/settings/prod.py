@@ -37,6 +37,12 @@ if not env.str("EMAIL_URL", default=""):
         "EMAIL_URL is missing: without it password resets and error reports are lost, "
         "e.g. EMAIL_URL=smtp+tls://user:secret@smtp.example.org:587"
     )
+if EMAIL_PROVIDER and not ANYMAIL.get("WEBHOOK_SECRET"):  # noqa: F405
+    raise ImproperlyConfigured(
+        "ANYMAIL_WEBHOOK_SECRET is missing: with EMAIL_PROVIDER set, the provider's bounce "
+        "webhooks would take anyone's word that an address bounced or complained; set it "
+        "to user:password and give the provider https://user:password@<host>/anymail/…"
+    )
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured(
         "DJANGO_ALLOWED_HOSTS is missing: set it to the site's host names, comma-separated, "

@@ -110,7 +110,27 @@ def account_export(*, user: User) -> dict:
             }
             for application in Application.objects.filter(address)
         ],
+        "newsletter": [
+            {
+                "email": subscriber.email,
+                "language": subscriber.language,
+                "status": subscriber.status,
+                "source": subscriber.source,
+                "consent_text": subscriber.consent_text,
+                "consent_asked_on": when(subscriber.consent_requested_at),
+                "consent_confirmed_on": when(subscriber.consented_at),
+                "unsubscribed_on": when(subscriber.unsubscribed_at),
+            }
+            for subscriber in _newsletter_subscriptions(address)
+        ],
     }
+
+
+def _newsletter_subscriptions(address: Q):
+    # news depends on members, not the other way round: imported where it is used.
+    from news.models import Subscriber
+
+    return Subscriber.objects.filter(address)
 
 
 def _addressed_to(user: User) -> Q:
@@ -135,8 +155,8 @@ def _people_of(user: User) -> QuerySet[Person]:
 def account_close(*, user: User) -> None:
     """Close ``user``'s account and erase their personal data (Law 25): the account, its
     addresses and second factors, their entries as a company's person (and the copies of
-    those in the companies' history), invitations and reminders sent to them, the contact
-    details of applications they made. The companies and what they published stay. Staff
+    those in the companies' history), invitations and reminders sent to them, their
+    newsletter subscription, the contact details of applications they made. The companies and what they published stay. Staff
     get a record per company, without anything identifying the person."""
     from reversion.models import Version
 
@@ -160,6 +180,13 @@ def account_close(*, user: User) -> None:
         Person.objects.filter(pk__in=[person.pk for person in people]).delete()
         Invitation.objects.filter(address).delete()
         RenewalReminder.objects.filter(address).delete()
+        # Their consent to the newsletter goes with them, and its history: with no row, no
+        # issue is sent.
+        subscriptions = _newsletter_subscriptions(address)
+        Version.objects.get_for_model(subscriptions.model).filter(
+            object_id__in=[str(pk) for pk in subscriptions.values_list("pk", flat=True)]
+        ).delete()
+        subscriptions.delete()
         Application.objects.filter(address).update(
             first_name="", last_name="", email="", phone="", job_title=""
         )

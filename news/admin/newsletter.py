@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -15,7 +16,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext, ngettext_lazy
 from modeltranslation.admin import TranslationStackedInline
 
 from alliance.admin_base import FrenchFirstAdmin, LookupFilter, RecordAdmin, badge, message_count
@@ -31,6 +32,23 @@ from news.services.newsletters import (
 from news.services.subscriptions import subscriber_unsubscribe
 
 EDITABLE = (Newsletter.Status.DRAFT, Newsletter.Status.SCHEDULED)
+# What staff write; the rest of the row is the sending's.
+CONTENT = {
+    f"{name}_{code}"
+    for name in ("subject", "preheader", "introduction", "closing")
+    for code, _language in settings.LANGUAGES
+} | {
+    "subject",
+    "preheader",
+    "introduction",
+    "closing",
+    "audience",
+    "region",
+    "sector",
+    "category",
+    "committee",
+    "in_archive",
+}
 STATUS_BADGES = {"draft": "draft", "scheduled": "scheduled", "sending": "queued", "sent": "sent"}
 
 
@@ -89,6 +107,41 @@ class NewsletterAdmin(FrenchFirstAdmin):
     )
     change_form_template = "admin/news/newsletter/change_form.html"
 
+    actions = ("archive_hide", "archive_show")
+
+    @admin.action(
+        description=_("Take the selected issues out of the public archive"),
+        permissions=["send"],
+    )
+    def archive_hide(self, request: HttpRequest, queryset: QuerySet[Newsletter]) -> None:
+        count = queryset.filter(in_archive=True).update(in_archive=False)
+        message_count(
+            self,
+            request,
+            ngettext_lazy(
+                "%(count)d issue taken out of the archive.",
+                "%(count)d issues taken out of the archive.",
+                "count",
+            ),
+            count,
+        )
+
+    @admin.action(
+        description=_("Put the selected issues in the public archive"), permissions=["send"]
+    )
+    def archive_show(self, request: HttpRequest, queryset: QuerySet[Newsletter]) -> None:
+        count = queryset.filter(in_archive=False).update(in_archive=True)
+        message_count(
+            self,
+            request,
+            ngettext_lazy(
+                "%(count)d issue put in the archive.",
+                "%(count)d issues put in the archive.",
+                "count",
+            ),
+            count,
+        )
+
     def has_change_permission(self, request, obj=None):
         # An issue that has started going out is what its readers received: read only.
         if obj is not None and obj.status not in EDITABLE:
@@ -103,7 +156,24 @@ class NewsletterAdmin(FrenchFirstAdmin):
     def save_model(self, request, obj, form, change):
         if obj.created_by_id is None:
             obj.created_by = request.user
-        super().save_model(request, obj, form, change)
+        if not change:
+            return super().save_model(request, obj, form, change)
+        # The text only: the sending's own fields belong to the send, which may have
+        # started since this form was opened; an issue going out is no longer edited.
+        with transaction.atomic():
+            current = Newsletter.objects.select_for_update().get(pk=obj.pk)
+            if current.status not in EDITABLE:
+                raise PermissionDenied
+            changed = [name for name in form.changed_data if name in CONTENT]
+            if changed:
+                obj.save(update_fields=[*changed, "updated_at"])
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "can_send": self.has_send_permission(request)}
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def has_send_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("news.send_newsletter")
 
     @admin.display(description=_("status"), ordering="status")
     def status_label(self, obj: Newsletter) -> str:
@@ -118,12 +188,19 @@ class NewsletterAdmin(FrenchFirstAdmin):
             return "—"
         counts = {state: getattr(obj, f"progress_{state}") for state in Delivery.State.values}
         url = reverse("admin:news_delivery_changelist") + f"?newsletter__id__exact={obj.pk}"
-        return format_html(
-            '<a href="{}">{}</a>',
-            url,
-            _("%(sent)s sent, %(queued)s waiting, %(failed)s failed, %(bounced)s undeliverable")
-            % counts,
+        parts = [
+            ngettext("%(count)s sent", "%(count)s sent", counts["sent"]),
+            ngettext("%(count)s waiting", "%(count)s waiting", counts["queued"]),
+            ngettext("%(count)s failed", "%(count)s failed", counts["failed"]),
+            ngettext("%(count)s undeliverable", "%(count)s undeliverable", counts["bounced"]),
+        ]
+        state = ", ".join(
+            part % {"count": count}
+            for part, count in zip(
+                parts, [counts[k] for k in ("sent", "queued", "failed", "bounced")], strict=True
+            )
         )
+        return format_html('<a href="{}">{}</a>', url, state)
 
     # --- Preview, test and send ------------------------------------------------------
 
@@ -173,6 +250,8 @@ class NewsletterAdmin(FrenchFirstAdmin):
     def send_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         """Counts the audience and asks staff to confirm that count, now or at a time."""
         newsletter = self._get(request, pk, change=True)
+        if not self.has_send_permission(request):
+            raise PermissionDenied
         change_url = reverse("admin:news_newsletter_change", args=[newsletter.pk])
         count = newsletter.recipients().count()
         form = SendForm(request.POST or None, initial={"expected": count})
@@ -233,7 +312,7 @@ class NewsletterAdmin(FrenchFirstAdmin):
             return HttpResponseRedirect(request.path)
         if "_send" in request.POST:
             return HttpResponseRedirect(reverse("admin:news_newsletter_send", args=[obj.pk]))
-        if "_unschedule" in request.POST:
+        if "_unschedule" in request.POST and self.has_send_permission(request):
             if newsletter_unschedule(newsletter=obj):
                 self.message_user(request, _("The issue is a draft again."), messages.SUCCESS)
             return HttpResponseRedirect(request.path)
@@ -254,6 +333,11 @@ class DeliveryAdmin(RecordAdmin):
     list_display = ("subscriber", "newsletter", "language", "state_label", "handed_at")
     list_filter = (DeliveryStateFilter, "newsletter", "language")
     list_select_related = ("subscriber", "newsletter", "email")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Delivery]:
+        # The waiting emails' messages (text and HTML) are not shown: not loaded either.
+        return super().get_queryset(request).defer("email__message", "newsletter__rendered")
+
     search_fields = ("subscriber__email",)
 
     def has_module_permission(self, request):

@@ -166,6 +166,9 @@ class Newsletter(models.Model):
     started_at = models.DateTimeField(_("sending started"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent on"), null=True, blank=True)
     recipient_count = models.PositiveIntegerField(_("number of recipients"), default=0)
+    # The issue as it was sent, per language (subject, text, html), fixed when the sending
+    # starts: every reader gets the same issue, whatever is edited while it goes out.
+    rendered = models.JSONField(default=dict, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -182,6 +185,8 @@ class Newsletter(models.Model):
     class Meta:
         verbose_name = _("newsletter issue")
         verbose_name_plural = _("newsletter issues")
+        # Writing a draft is not sending it to every subscriber.
+        permissions = [("send_newsletter", _("Can send a newsletter issue"))]
         ordering = [models.F("sent_at").desc(nulls_first=True), "-pk"]
 
     def __str__(self) -> str:

@@ -16,7 +16,7 @@ from functools import partial
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Max, Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -44,6 +44,13 @@ class RenderedIssue:
     subject: str
     text: str
     html: str
+
+    def to_data(self) -> dict:
+        return {"subject": self.subject, "text": self.text, "html": self.html}
+
+    @classmethod
+    def from_data(cls, data: dict) -> "RenderedIssue":
+        return cls(subject=data["subject"], text=data["text"], html=data["html"])
 
     def for_recipient(self, unsubscribe_url: str) -> "RenderedIssue":
         return RenderedIssue(
@@ -152,19 +159,32 @@ def newsletter_send_test(*, newsletter: Newsletter, to: User) -> None:
             outbox.write(message)
 
 
-def newsletter_send(*, newsletter: Newsletter, by: User | None, expected: int | None) -> int:
+def newsletter_send(
+    *,
+    newsletter: Newsletter,
+    by: User | None,
+    expected: int | None,
+    due_by: dt.datetime | None = None,
+) -> int:
     """Start sending the issue to its audience, counted now; returns how many.
 
     ``expected`` is the count staff confirmed: if the audience has changed since, nothing
-    is sent and they are shown the new count to confirm (a scheduled issue goes to the
-    audience of its time, ``expected=None``)."""
-    newsletter_check(newsletter=newsletter)
+    is sent and they are shown the new count to confirm. A scheduled issue goes to the
+    audience of its time (``expected=None``), and only if it is still scheduled for no
+    later than ``due_by`` once locked (staff may have unscheduled it meanwhile). The issue
+    is rendered here, once per language: every reader gets the issue as it was when the
+    sending started."""
     with transaction.atomic():
         newsletter = Newsletter.objects.select_for_update().get(pk=newsletter.pk)
-        if newsletter.status == Newsletter.Status.SENDING:
+        if due_by is not None and not (
+            newsletter.status == Newsletter.Status.SCHEDULED and newsletter.scheduled_at <= due_by
+        ):
+            return 0
+        if newsletter.status == Newsletter.Status.SENDING or newsletter.deliveries.exists():
             raise NewsletterError(_("This issue is being sent already."))
         if newsletter.status == Newsletter.Status.SENT:
             raise NewsletterError(_("This issue has been sent already."))
+        newsletter_check(newsletter=newsletter)
         recipients = list(newsletter.recipients().values_list("pk", "language"))
         if not recipients:
             raise NewsletterError(_("Nobody in this audience has subscribed: nothing was sent."))
@@ -186,6 +206,10 @@ def newsletter_send(*, newsletter: Newsletter, by: User | None, expected: int | 
             ],
             batch_size=1000,
         )
+        newsletter.rendered = {
+            language: newsletter_render(newsletter=newsletter, language=language).to_data()
+            for language in {language for _pk, language in recipients}
+        }
         newsletter.status = Newsletter.Status.SENDING
         newsletter.started_at = timezone.now()
         newsletter.recipient_count = len(recipients)
@@ -245,84 +269,92 @@ def _start_worker(newsletter_id: int) -> None:
 
 def newsletter_deliver(*, newsletter_id: int, batch: int = BATCH) -> int:
     """Hand the issue's waiting deliveries to the outbox; returns how many this run
-    handed. Several workers may run it at once: each takes rows the others have not
-    locked."""
-    newsletter = Newsletter.objects.filter(pk=newsletter_id).first()
-    if newsletter is None or newsletter.status != Newsletter.Status.SENDING:
-        return 0
-    rendered: dict[str, RenderedIssue] = {}
+    handed. Each batch locks the issue's row, so two workers on one issue take turns and
+    the throttle's clock stays one; the batch that hands the last delivery marks the issue
+    sent, in its own transaction."""
     spacing = dt.timedelta(minutes=1) / max(settings.NEWSLETTER_PER_MINUTE, 1)
     handed = 0
     while True:
         with transaction.atomic():
+            newsletter = (
+                Newsletter.objects.select_for_update()
+                .filter(pk=newsletter_id, status=Newsletter.Status.SENDING)
+                .first()
+            )
+            if newsletter is None:
+                return handed
+            deliveries = Delivery.objects.filter(newsletter=newsletter)
             rows = list(
-                Delivery.objects.select_for_update(skip_locked=True, of=("self",))
-                .filter(newsletter=newsletter, handed_at__isnull=True)
-                .select_related("subscriber")[:batch]
+                deliveries.filter(handed_at__isnull=True)
+                .select_related("subscriber")
+                .select_for_update(of=("self",))[:batch]
             )
-            if not rows:
-                break
-            position = Delivery.objects.filter(
-                newsletter=newsletter, handed_at__isnull=False
-            ).count()
-            now = timezone.now()
-            gone = []
-            for row in rows:
-                subscriber = row.subscriber
-                # Unsubscribed or bouncing since the count: their choice takes effect at once.
-                if subscriber.status != Subscriber.Status.SUBSCRIBED:
-                    gone.append(row.pk)
-                    continue
-                if row.language not in rendered:
-                    rendered[row.language] = newsletter_render(
-                        newsletter=newsletter, language=row.language
-                    )
-                message = newsletter_message(
-                    rendered=rendered[row.language],
-                    to=subscriber.email,
-                    unsubscribe_url=subscriber_unsubscribe_url(subscriber=subscriber),
-                )
-                row.email = outbox.write(
-                    message, not_before=newsletter.started_at + spacing * position
-                )
-                row.handed_at = now
-                position += 1
-            Delivery.objects.filter(pk__in=gone).delete()
-            Delivery.objects.bulk_update(
-                [row for row in rows if row.pk not in gone], ["email", "handed_at"]
-            )
-            handed += len(rows) - len(gone)
-    finished = not Delivery.objects.filter(newsletter=newsletter, handed_at__isnull=True).exists()
-    if finished:
-        Newsletter.objects.filter(pk=newsletter.pk, status=Newsletter.Status.SENDING).update(
-            status=Newsletter.Status.SENT, sent_at=timezone.now()
+            if rows:
+                handed += _hand_over(newsletter, rows, _next_slot(deliveries, spacing), spacing)
+            if not deliveries.filter(handed_at__isnull=True).exists():
+                newsletter.status = Newsletter.Status.SENT
+                newsletter.sent_at = timezone.now()
+                newsletter.save(update_fields=["status", "sent_at", "updated_at"])
+                return handed
+
+
+def _next_slot(deliveries, spacing: dt.timedelta) -> dt.datetime:
+    """When the next email of the issue may go: one ``spacing`` after the last one handed,
+    and never in the past (a send resumed late starts again at the throttle's pace)."""
+    now = timezone.now()
+    last = deliveries.filter(handed_at__isnull=False).aggregate(at=Max("email__next_attempt_at"))
+    return max(now, last["at"] + spacing) if last["at"] else now
+
+
+def _hand_over(newsletter: Newsletter, rows: list, slot: dt.datetime, spacing) -> int:
+    rendered = {
+        language: RenderedIssue.from_data(data) for language, data in newsletter.rendered.items()
+    }
+    now = timezone.now()
+    kept, gone = [], []
+    for row in rows:
+        subscriber = row.subscriber
+        # Unsubscribed or bouncing since the count: their choice takes effect at once.
+        if subscriber.status != Subscriber.Status.SUBSCRIBED:
+            gone.append(row.pk)
+            continue
+        if row.language not in rendered:
+            rendered[row.language] = newsletter_render(newsletter=newsletter, language=row.language)
+        message = newsletter_message(
+            rendered=rendered[row.language],
+            to=subscriber.email,
+            unsubscribe_url=subscriber_unsubscribe_url(subscriber=subscriber),
         )
-    return handed
+        row.email = outbox.write(message, not_before=slot + spacing * len(kept))
+        row.handed_at = now
+        kept.append(row)
+    Delivery.objects.filter(pk__in=gone).delete()
+    Delivery.objects.bulk_update(kept, ["email", "handed_at"])
+    return len(kept)
 
 
 def newsletters_resume(now: dt.datetime | None = None) -> tuple[int, int]:
     """Start the scheduled issues whose time has come, and hand again to the queue the
-    issues being sent that still have deliveries waiting (a worker stopped in the middle);
-    returns how many of each. Run every few minutes (``manage.py send_newsletters``)."""
+    issues still being sent (a worker stopped in the middle, or just before marking the
+    issue sent); returns how many of each. Run every few minutes
+    (``manage.py send_newsletters``)."""
     now = now or timezone.now()
     started = []
     due = Newsletter.objects.filter(status=Newsletter.Status.SCHEDULED, scheduled_at__lte=now)
     for newsletter in due:
         try:
-            newsletter_send(newsletter=newsletter, by=None, expected=None)
-            started.append(newsletter.pk)
+            if newsletter_send(newsletter=newsletter, by=None, expected=None, due_by=now):
+                started.append(newsletter.pk)
         except NewsletterError as error:
             # Back to a draft, where staff see it, rather than failing again every run.
             newsletter_unschedule(newsletter=newsletter)
             log.error("Scheduled newsletter %s not sent, back to draft: %s", newsletter.pk, error)
+        except Exception:
+            log.exception(
+                "Scheduled newsletter %s not started; the next run tries again.", newsletter.pk
+            )
+    sending = Newsletter.objects.filter(status=Newsletter.Status.SENDING).exclude(pk__in=started)
     resumed = 0
-    sending = (
-        Newsletter.objects.filter(
-            status=Newsletter.Status.SENDING, deliveries__handed_at__isnull=True
-        )
-        .exclude(pk__in=started)
-        .distinct()
-    )
     for newsletter_id in sending.values_list("pk", flat=True):
         _start_worker(newsletter_id)
         resumed += 1

@@ -7,14 +7,16 @@ undone except by a new consent, confirmed again.
 """
 
 import datetime as dt
+import functools
 
 import reversion
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core import signing
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
 from alliance.emails import absolute_url, send_email
@@ -50,6 +52,19 @@ def consent_text() -> str:
     }
 
 
+def _address_digest(email: str) -> str:
+    """What a link carries of the address: enough to tell that the row still has it, not
+    the address itself (links end up in logs and browser histories)."""
+    return salted_hmac("news.newsletter.address", email.lower()).hexdigest()[:20]
+
+
+def _subscriber_named(data: dict) -> Subscriber:
+    subscriber = Subscriber.objects.get(pk=data["s"])
+    if not constant_time_compare(_address_digest(subscriber.email), data["e"]):
+        raise Subscriber.DoesNotExist  # the row now holds another address
+    return subscriber
+
+
 def _timestamp(moment: dt.datetime) -> int:
     return round(moment.timestamp() * 1_000_000)
 
@@ -60,7 +75,7 @@ def subscriber_confirm_url(*, subscriber: Subscriber) -> str:
     token = signing.dumps(
         {
             "s": subscriber.pk,
-            "e": subscriber.email.lower(),
+            "e": _address_digest(subscriber.email),
             "t": _timestamp(subscriber.consent_requested_at),
         },
         salt=CONFIRM_SALT,
@@ -73,14 +88,14 @@ def subscriber_from_confirm_token(token: str) -> tuple[Subscriber, int]:
     """The subscriber a confirmation link names and the consent it confirms; raises as
     ``subscriber_from_unsubscribe_token`` does, past ``NEWSLETTER_CONFIRM_DAYS``."""
     data = signing.loads(token, salt=CONFIRM_SALT, max_age=settings.NEWSLETTER_CONFIRM_DAYS * 86400)
-    return Subscriber.objects.get(pk=data["s"], email__iexact=data["e"]), data["t"]
+    return _subscriber_named(data), data["t"]
 
 
 def subscriber_unsubscribe_url(*, subscriber: Subscriber) -> str:
     """The address, in the subscriber's language, of the page that unsubscribes them in
     one click; it also answers the ``List-Unsubscribe-Post`` request (RFC 8058)."""
     token = signing.dumps(
-        {"s": subscriber.pk, "e": subscriber.email.lower()}, salt=UNSUBSCRIBE_SALT
+        {"s": subscriber.pk, "e": _address_digest(subscriber.email)}, salt=UNSUBSCRIBE_SALT
     )
     with translation.override(subscriber.language):
         return absolute_url(reverse("newsletter:unsubscribe", kwargs={"token": token}))
@@ -93,9 +108,25 @@ def subscriber_from_unsubscribe_token(token: str) -> Subscriber:
     data = signing.loads(
         token, salt=UNSUBSCRIBE_SALT, max_age=settings.NEWSLETTER_UNSUBSCRIBE_DAYS * 86400
     )
-    return Subscriber.objects.get(pk=data["s"], email__iexact=data["e"])
+    return _subscriber_named(data)
 
 
+def _once_more_on_conflict(service):
+    """Two first sign-ups of one new address at the same moment both find no row; the
+    second insert breaks the address's unique constraint. Tried again, it finds the
+    first's row and goes on from there."""
+
+    @functools.wraps(service)
+    def wrapper(**kwargs):
+        try:
+            return service(**kwargs)
+        except IntegrityError:
+            return service(**kwargs)
+
+    return wrapper
+
+
+@_once_more_on_conflict
 def subscriber_sign_up(*, email: str, language: str, source: str, consent_text: str) -> Subscriber:
     """Ask ``email`` to confirm its consent (double opt-in). Whatever the address's state,
     it gets one email and the caller says the same thing: the page never tells who is
@@ -189,6 +220,7 @@ def subscriber_of_member(*, user: User) -> Subscriber | None:
     return Subscriber.objects.with_address(address).first() if address else None
 
 
+@_once_more_on_conflict
 def subscriber_set_for_member(
     *, user: User, subscribe: bool, consent_text: str
 ) -> Subscriber | None:

@@ -79,6 +79,20 @@ def test_production_settings_refuse_to_start_without_what_they_need(missing):
     assert f"{missing} is missing" in result.stderr
 
 
+def test_production_refuses_an_email_provider_whose_webhooks_anyone_could_call():
+    env = {**PROD_ENV, "EMAIL_PROVIDER": "postmark", "ANYMAIL_POSTMARK_SERVER_TOKEN": "x"}
+    refused = _process(["manage.py", "check"], "alliance.settings.prod", env)
+    assert refused.returncode != 0 and "ANYMAIL_WEBHOOK_SECRET is missing" in refused.stderr
+
+    env["ANYMAIL_WEBHOOK_SECRET"] = "hook:a-long-random-secret"
+    code = "from django.conf import settings; print(settings.EMAIL_DELIVERY_BACKEND)"
+    accepted = _process(
+        ["-c", f"import django; django.setup(); {code}"], "alliance.settings.prod", env
+    )
+    assert accepted.returncode == 0, accepted.stderr
+    assert accepted.stdout.strip() == "anymail.backends.postmark.EmailBackend"
+
+
 def test_production_refuses_sqlite():
     env = {**PROD_ENV, "DATABASE_URL": "sqlite:///prod.sqlite3"}
 

@@ -19,6 +19,7 @@ from members.models import (
     RenewalReminder,
     User,
 )
+from news.models import Subscriber
 from tests.client import Client
 from tests.factories import (
     PASSWORD,
@@ -27,6 +28,7 @@ from tests.factories import (
     EmailAddressFactory,
     InvitationFactory,
     RenewalReminderFactory,
+    SubscriberFactory,
     UserFactory,
     as_,
 )
@@ -184,7 +186,9 @@ def test_my_profile_records_the_date_of_each_visibility_choice(world):
 
 
 def test_the_data_download_holds_what_the_portal_knows(world):
+    SubscriberFactory(email=world["admin"].email.upper(), consent_text="Oui, l’infolettre.")
     export = json.loads(as_(world["admin"]).get(f"{AREA}profil/mes-donnees/").content)
+    assert export["newsletter"][0]["consent_text"] == "Oui, l’infolettre."
     assert export["account"]["email"] == world["admin"].email
     assert export["companies"][0]["company"] == "Moules Bellechasse"
     assert "directory_visibility" in export["companies"][0]
@@ -203,6 +207,8 @@ def test_closing_an_account_erases_the_person_and_keeps_the_company(world):
     RenewalReminderFactory(
         membership=world["company"].memberships.get(), kind=RenewalReminder.Kind.ENDING, email=email
     )
+    with reversion.create_revision():
+        subscription = SubscriberFactory(email=email)
     wrong = client.post(f"{AREA}profil/fermer/", {"password": "mauvais", "confirm": "on"})
     assert wrong.status_code == 400 and "pas votre mot de passe" in wrong.content.decode()
     response = client.post(f"{AREA}profil/fermer/", {"password": PASSWORD, "confirm": "on"})
@@ -216,6 +222,8 @@ def test_closing_an_account_erases_the_person_and_keeps_the_company(world):
     assert not Version.objects.get_for_object(me).exists()
     assert not Invitation.objects.filter(email=email).exists()
     assert not RenewalReminder.objects.filter(email=email).exists()
+    assert not Subscriber.objects.exists()
+    assert not Version.objects.get_for_object(subscription).exists()
     application = Application.objects.get()
     assert (application.email, application.first_name, application.phone) == ("", "", "")
 

@@ -2,6 +2,7 @@
 signed bounce stops bulk email to the address; a bad signature changes nothing."""
 
 import base64
+import datetime as dt
 import hashlib
 import hmac
 import json
@@ -96,3 +97,20 @@ def test_a_webhook_not_from_the_provider_is_refused_and_changes_nothing(
     assert post(client, body(), auth=auth).status_code == status
     assert Subscriber.objects.get().status == Subscriber.Status.SUBSCRIBED
     assert Delivery.objects.get().bounced_at is None
+
+
+def test_a_bounce_leaves_an_unsubscribed_address_unsubscribed(client, reader):
+    subscriber, _delivery = reader
+    Subscriber.objects.filter(pk=subscriber.pk).update(status=Subscriber.Status.UNSUBSCRIBED)
+    post(client, mailgun("failed", "lectrice@exemple.qc.ca", severity="permanent"))
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.UNSUBSCRIBED and subscriber.bounced_at
+
+
+def test_a_bounce_long_after_an_issue_does_not_count_against_it(client, reader):
+    _subscriber, delivery = reader
+    Delivery.objects.filter(pk=delivery.pk).update(handed_at=timezone.now() - dt.timedelta(days=20))
+    post(client, mailgun("failed", "lectrice@exemple.qc.ca", severity="permanent"))
+    delivery.refresh_from_db()
+    assert delivery.bounced_at is None
+    assert Subscriber.objects.get().status == Subscriber.Status.BOUNCED

@@ -454,9 +454,101 @@ def test_the_list_of_issues_shows_each_ones_progress_in_a_fixed_number_of_querie
     client.get(ADMIN)  # the session and the permissions, cached from then on
     with CaptureQueriesContext(connection) as one:
         page = client.get(ADMIN).content.decode()
-    assert "2 envoyés, 0 en attente, 1 en échec, 0 non distribuables" in page
+    assert "2 envoyés, 0 en attente, 1 en échec, 0 non distribuable" in page
     issue_with(["queued"])
     issue_with(["sent"] * 4)
     with django_assert_num_queries(len(one.captured_queries)):
         page = client.get(ADMIN).content.decode()
-    assert "0 envoyés, 1 en attente" in page and "4 envoyés" in page
+    assert "0 envoyé, 1 en attente" in page and "4 envoyés" in page
+
+
+def test_a_send_whose_worker_stopped_before_marking_it_sent_is_finished_by_the_timer(
+    monkeypatch,
+):
+    newsletter = issue()
+    subscriber("un@exemple.qc.ca")
+    monkeypatch.setattr(newsletters, "_start_worker", lambda newsletter_id: None)
+    newsletter_send(newsletter=newsletter, by=None, expected=1)
+    Delivery.objects.update(handed_at=timezone.now())  # all handed, then the worker died
+    monkeypatch.undo()
+    assert newsletters.newsletters_resume() == (0, 1)
+    newsletter.refresh_from_db()
+    assert newsletter.status == Newsletter.Status.SENT and newsletter.sent_at
+
+
+def test_a_send_resumed_late_keeps_the_throttle_from_now(settings, monkeypatch):
+    settings.NEWSLETTER_PER_MINUTE = 60
+    newsletter = issue()
+    for n in range(3):
+        subscriber(f"lecteur{n}@exemple.qc.ca")
+    monkeypatch.setattr(newsletters, "_start_worker", lambda newsletter_id: None)
+    newsletter_send(newsletter=newsletter, by=None, expected=3)
+    Newsletter.objects.update(started_at=timezone.now() - dt.timedelta(hours=2))
+    before = timezone.now()
+    newsletter_deliver(newsletter_id=newsletter.pk)
+    due = sorted(OutgoingEmail.objects.values_list("next_attempt_at", flat=True))
+    assert [round((at - before).total_seconds()) for at in due] == [0, 1, 2]
+
+
+def test_every_reader_gets_the_issue_as_it_was_when_the_sending_started(monkeypatch):
+    article = ArticleFactory(title_fr="Titre d’origine", status="published")
+    newsletter = issue()
+    section(newsletter, article)
+    subscriber("un@exemple.qc.ca")
+    monkeypatch.setattr(newsletters, "_start_worker", lambda newsletter_id: None)
+    newsletter_send(newsletter=newsletter, by=None, expected=1)
+    article.title_fr = "Titre corrigé pendant l’envoi"
+    article.save()
+    newsletter_deliver(newsletter_id=newsletter.pk)
+    text = OutgoingEmail.objects.get().message["body"]
+    assert "Titre d’origine" in text and "corrigé" not in text
+
+
+def test_an_issue_unscheduled_just_before_its_time_does_not_go_out():
+    newsletter = issue()
+    subscriber("un@exemple.qc.ca")
+    # The timer listed it as due; staff cancelled the schedule before it locked the row.
+    assert (
+        newsletter_send(newsletter=newsletter, by=None, expected=None, due_by=timezone.now()) == 0
+    )
+    assert not Delivery.objects.exists()
+
+
+def test_saving_the_form_of_an_issue_that_started_going_out_changes_nothing(staff, monkeypatch):
+    newsletter = issue()
+    subscriber("un@exemple.qc.ca")
+    client = as_(staff)
+    form = change_form(newsletter)  # the form as staff opened it, while a draft
+    monkeypatch.setattr(newsletters, "_start_worker", lambda newsletter_id: None)
+    newsletter_send(newsletter=newsletter, by=None, expected=1)
+    response = client.post(f"{ADMIN}{newsletter.pk}/change/", {**form, "subject_fr": "Autre"})
+    assert response.status_code == 403
+    newsletter.refresh_from_db()
+    assert newsletter.status == Newsletter.Status.SENDING and newsletter.recipient_count == 1
+    assert newsletter.subject_fr == "L’infolettre de décembre"
+
+
+def test_writing_drafts_does_not_let_one_send_them():
+    from django.contrib.auth.models import Permission
+
+    writer = StaffFactory(is_superuser=False, email="redactrice@alliance.example")
+    writer.user_permissions.set(
+        Permission.objects.filter(
+            codename__in=["view_newsletter", "change_newsletter", "add_newsletter"]
+        )
+    )
+    newsletter = issue()
+    subscriber("un@exemple.qc.ca")
+    client = as_(writer)
+    page = client.get(f"{ADMIN}{newsletter.pk}/change/").content.decode()
+    assert "Enregistrer et m’envoyer un essai" in page and "Enregistrer et envoyer…" not in page
+    assert client.get(f"{ADMIN}{newsletter.pk}/send/").status_code == 403
+    assert client.post(f"{ADMIN}{newsletter.pk}/send/", {"expected": 1}).status_code == 403
+    assert not Delivery.objects.exists()
+
+
+def test_staff_take_a_sent_issue_out_of_the_public_archive(staff, client):
+    newsletter = issue(status=Newsletter.Status.SENT, sent_at=timezone.now())
+    assert client.get(f"/fr/infolettre/{newsletter.pk}/").status_code == 200
+    as_(staff).post(ADMIN, {"action": "archive_hide", "_selected_action": [newsletter.pk]})
+    assert client.get(f"/fr/infolettre/{newsletter.pk}/").status_code == 404

@@ -8,10 +8,12 @@ from unittest import mock
 
 import pytest
 from django.core import mail, signing
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from news.models import Subscriber
+from news.services import subscriptions
 from news.services.subscriptions import (
     consent_text,
     subscriber_confirm_url,
@@ -411,3 +413,26 @@ def test_the_member_areas_choice_needs_a_login(client):
     response = client.post(newsletter_url(), {"subscribe": "on"})
     assert response.status_code == 302 and "login" in response["Location"]
     assert not Subscriber.objects.exists()
+
+
+def test_two_first_sign_ups_of_one_address_at_once_make_one_row(monkeypatch):
+    """The second of two simultaneous first sign-ups did not see the first's row, and its
+    insert breaks the address's unique constraint: it is tried again, finds that row and
+    goes on from there (no 500)."""
+    twin = SubscriberFactory(email="jumeau@exemple.qc.ca", pending=True)
+    real_first = QuerySet.first
+    blind = []
+
+    def first_not_yet_seeing_the_twin(queryset):
+        if queryset.model is Subscriber and not blind:
+            blind.append(True)
+            return None
+        return real_first(queryset)
+
+    monkeypatch.setattr(QuerySet, "first", first_not_yet_seeing_the_twin)
+    subscriptions.subscriber_sign_up(
+        email="Jumeau@exemple.qc.ca", language="en", source="page", consent_text="Yes"
+    )
+    assert blind and Subscriber.objects.get() == twin
+    twin.refresh_from_db()
+    assert (twin.status, twin.language, twin.consent_text) == ("pending", "en", "Yes")
