@@ -236,13 +236,13 @@ class Command(BaseCommand):
             f"machine ({os.cpu_count()} cores), PostgreSQL, the database task backend, "
             "Django's dummy mail backend (no network: the mail server's own speed is not in "
             f"these figures). {f['recipients']:,} subscribers, half French and half English; "
-            f"an issue of two sections and {f['articles']} articles with covers.",
+            f"an issue of two sections and {f['articles']} articles (most with a cover).",
             "",
             "| Step | Figure |",
             "| --- | --- |",
-            f"| Start the send (count the audience, write {f['deliveries']:,} deliveries): "
-            f"what staff wait for after “Send” | {f['enqueue_s']:.2f} s |",
-            f"| Hand the deliveries to the outbox (render each reader's email), one worker "
+            f"| Start the send (count the audience, write {f['deliveries']:,} deliveries, "
+            f"render the issue in each language): what staff wait for after “Send” | {f['enqueue_s']:.2f} s |",
+            f"| Hand the deliveries to the outbox (each reader's message, with their own unsubscribe link), one worker "
             f"| {f['render_s']:.1f} s ({f['render_per_s']:.0f} emails/s), "
             f"peak memory {f['render_rss_mb']:.0f} MB |",
             f"| Send the outbox, 1 `db_worker` | {one['seconds']:.1f} s "
