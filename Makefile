@@ -42,7 +42,8 @@ demo: install compilemessages
 serve: install compilemessages
 	$(RUN_WITH_WORKER)
 
-# Debian's Chromium for the browser tests and axe-core from npm for the accessibility scan.
+# Debian's Chromium for the browser tests, axe-core from npm for the accessibility scan and
+# the Nu HTML Checker (vnu-jar from npm, on Debian's Java) for the validity of the pages.
 browser-deps:
 	@if [ ! -x "$(CHROMIUM)" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
@@ -54,7 +55,13 @@ browser-deps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
 	  else echo "npm is missing: install Node.js (Debian: sudo apt-get install nodejs npm)"; exit 1; fi; \
 	fi
-	@test -f $(E2E)/node_modules/axe-core/axe.min.js || npm ci --prefix $(E2E) --no-audit --no-fund --silent
+	@if ! command -v java >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else echo "Java is missing (the Nu HTML Checker runs on it): sudo apt-get install default-jre-headless"; exit 1; fi; \
+	fi
+	@test -f $(E2E)/node_modules/axe-core/axe.min.js -a -f $(E2E)/node_modules/vnu-jar/build/dist/vnu.jar \
+	  || npm ci --prefix $(E2E) --no-audit --no-fund --silent
 
 test: install compilemessages browser-deps
 	$(PY) -m pytest $(PYTEST_ARGS)

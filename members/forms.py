@@ -154,7 +154,7 @@ AUTOCOMPLETE = {
     "website": "url",
     "company_email": "email",
     "company_phone": "tel",
-    "street_address": "street-address",
+    "street_address": "address-line1",  # "street-address" is for a textarea only
     "city": "address-level2",
     "postal_code": "postal-code",
     "first_name": "given-name",

@@ -1,4 +1,5 @@
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html
 from js_asset import Media
 
@@ -26,3 +27,12 @@ def media_with_nonce(context, media) -> str:
     Policy lets run only with the nonce. Usage: {% media_with_nonce media %}
     """
     return Media.from_media(media, nonce=context["request"].csp_nonce).render()
+
+
+@register.filter
+def html_datetime(value) -> str:
+    """A date and time for a ``datetime`` attribute, in Québec time to the second: HTML
+    allows at most three digits of a second, and Django's ``date:"c"`` writes six."""
+    if not value:
+        return ""
+    return timezone.localtime(value).isoformat(timespec="seconds")

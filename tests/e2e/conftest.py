@@ -1,9 +1,11 @@
 """Browser tests: Playwright driving Debian's Chromium against pytest-django's live server.
 
-In CI (CI=true) a missing browser or axe-core fails the run instead of skipping it.
+In CI (CI=true) a missing browser, axe-core or the Nu HTML Checker fails the run instead
+of skipping it.
 """
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from tests.factories import totp_code
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 AXE_JS = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+VNU_JAR = Path(__file__).parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # Without the background-networking flags Chromium keeps calling home, and this machine
 # has no internet: the calls fail slowly and noisily.
 CHROMIUM_ARGS = [
@@ -63,6 +66,16 @@ def _allow_orm_beside_playwright(monkeypatch):
     # Playwright's sync API runs an event loop in the test's thread; the test's own ORM
     # calls (factories, assertions) are still synchronous and safe. Only for these tests.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def vnu_jar() -> Path:
+    """The Nu HTML Checker (the W3C validator), from npm; it runs on Java."""
+    if not VNU_JAR.exists():
+        _missing(f"the Nu HTML Checker not found at {VNU_JAR}")
+    if not shutil.which("java"):
+        _missing("Java, which the Nu HTML Checker runs on, is not installed")
+    return VNU_JAR
 
 
 @pytest.fixture

@@ -242,3 +242,12 @@ def test_the_last_administrator_closing_is_flagged_to_staff(world):
     as_(world["outsider"]).post(f"{AREA}profil/fermer/", {"password": PASSWORD, "confirm": "on"})
     closure = AccountClosure.objects.get()
     assert closure.company == world["other"] and closure.left_without_admin
+
+
+def test_the_login_pages_passkey_button_has_its_form_and_scripts(client):
+    """allauth puts the passkey login's form and scripts in a block of its own, which the
+    site's layout must render, or the button submits nothing."""
+    page = client.get("/fr/compte/login/").content.decode()
+    assert 'form="mfa_login"' in page
+    assert '<form id="mfa_login" action="/fr/compte/2fa/webauthn/login/"' in page
+    assert "/static/mfa/js/webauthn.js" in page

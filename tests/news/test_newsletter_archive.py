@@ -39,7 +39,7 @@ def test_archive_lists_sent_issues_in_the_archive_newest_first(client):
     assert html.index(new.subject_fr) < html.index(old.subject_fr)
     assert "Le froid et le plastique" in html
     assert f'href="{old.get_absolute_url()}"' in html
-    assert f'datetime="{timezone.localtime(old.sent_at).isoformat()}"' in html
+    assert f'datetime="{timezone.localtime(old.sent_at).isoformat(timespec="seconds")}"' in html
     for hidden in (
         "Brouillon en cours",
         "Numéro programmé",
