@@ -13,7 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
@@ -75,15 +75,7 @@ class SendForm(forms.Form):
 @admin.register(Newsletter)
 class NewsletterAdmin(FrenchFirstAdmin):
     inlines = [SectionInline]
-    list_display = (
-        "subject",
-        "status_label",
-        "audience",
-        "recipient_count",
-        "progress",
-        "scheduled_at",
-        "sent_at",
-    )
+    list_display = ("subject", "status_label", "audience", "progress", "when")
     list_filter = ("status", "audience", "in_archive")
     search_fields = ("subject_fr", "subject_en")
     readonly_fields = ("status", "progress", "started_at", "sent_at", "recipient_count")
@@ -181,6 +173,12 @@ class NewsletterAdmin(FrenchFirstAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Newsletter]:
         return super().get_queryset(request).with_progress()
+
+    @admin.display(description=_("date"), ordering="sent_at")
+    def when(self, obj: Newsletter):
+        """Sent on, being sent since, or to be sent on."""
+        moment = obj.sent_at or obj.started_at or obj.scheduled_at
+        return date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT") if moment else "—"
 
     @admin.display(description=_("progress"))
     def progress(self, obj: Newsletter) -> str:

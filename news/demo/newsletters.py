@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 
 from alliance.datafiles import load_yaml
 from members.models import Company, Person, User
-from news.models import Article, Newsletter, Section, Subscriber
+from news.models import Article, Delivery, Newsletter, Section, Subscriber
 from news.services.subscriptions import consent_text
 
 ISSUES_FILE = Path(__file__).with_name("newsletters.yaml")
@@ -82,7 +82,19 @@ def build_demo_newsletters(*, author: User, stdout) -> int:
             )
         )
     Subscriber.objects.bulk_create(people)
-    Newsletter.objects.update(recipient_count=Subscriber.objects.subscribed().count())
+    # Each past issue went to everyone subscribed then (here: now), and was delivered.
+    readers = list(Subscriber.objects.subscribed().values_list("pk", "language"))
+    for newsletter in Newsletter.objects.all():
+        Delivery.objects.bulk_create(
+            Delivery(
+                newsletter=newsletter,
+                subscriber_id=pk,
+                language=language,
+                handed_at=newsletter.started_at,
+            )
+            for pk, language in readers
+        )
+    Newsletter.objects.update(recipient_count=len(readers))
     stdout.write(f"  created  {len(issues)} newsletter issues and {len(people)} subscribers\n")
     return len(issues)
 

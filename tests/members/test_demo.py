@@ -303,3 +303,5 @@ def test_seed_demo_puts_three_past_issues_in_the_newsletter_archive(reference, c
     assert subscribed.filter(source=Subscriber.Source.FOOTER).exists()
     assert Newsletter(audience=Newsletter.Audience.MEMBERS).recipients().count() > 20
     assert all(s.consent_text.startswith(("Oui", "Yes")) for s in subscribed)
+    # Each past issue shows as delivered to its readers in the admin.
+    assert latest.deliveries.in_state("sent").count() == latest.recipient_count > 20
