@@ -7,6 +7,6 @@ class MembersConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self) -> None:
-        from members import signals
+        from members import checks, signals  # noqa: F401 (checks registers itself)
 
         signals.connect()

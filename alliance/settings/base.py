@@ -387,6 +387,14 @@ MEMBERSHIP_STAFF_EMAILS = env.list("MEMBERSHIP_STAFF_EMAILS", default=[ASSOCIATI
 # The portal's address, for the links in emails sent outside a request (cron jobs).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
+# --- Dues and invoices --------------------------------------------------------
+# The association's tax numbers, printed on every invoice (shape checked at start-up:
+# members/checks.py). The defaults are fictitious, for the demo.
+ASSOCIATION_GST_NUMBER = env.str("ASSOCIATION_GST_NUMBER", default="123456789RT0001")
+ASSOCIATION_QST_NUMBER = env.str("ASSOCIATION_QST_NUMBER", default="1234567890TQ0001")
+# Days a company has to pay an invoice.
+INVOICE_PAYMENT_DAYS = env.int("INVOICE_PAYMENT_DAYS", default=30)
+
 # --- L'infolettre --------------------------------------------------------------
 # Emails of one issue handed to the mail server per minute, so that a large send stays
 # within the provider's limits (the worker spreads them out; other emails do not wait).

@@ -3,6 +3,7 @@
 from members.admin import (  # noqa: F401
     accounts,
     applications,
+    billing,
     committees,
     companies,
     memberships,

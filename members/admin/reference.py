@@ -38,5 +38,5 @@ class MembershipCategoryAdmin(FrenchFirstAdmin, KeepRecordsAdmin):
         "Untick “offered on the application form” instead: it is then no longer offered, "
         "and the periods already in it keep it."
     )
-    list_display = ("name", "annual_fee", "is_open", "position")
+    list_display = ("name", "annual_fee", "taxable", "is_open", "position")
     list_editable = ("position",)

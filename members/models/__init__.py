@@ -4,6 +4,16 @@ keep working whichever module a name lives in."""
 
 from members.models.accounts import AccountClosure, User, UserManager
 from members.models.applications import Application
+from members.models.billing import (
+    Fee,
+    Invoice,
+    InvoiceLine,
+    InvoiceQuerySet,
+    InvoiceSequence,
+    Payment,
+    validate_gst_number,
+    validate_qst_number,
+)
 from members.models.committees import (
     DOCUMENT_EXTENSIONS,
     Committee,
@@ -89,8 +99,13 @@ __all__ = [
     "DocumentQuerySet",
     "EmployeeBand",
     "EndMarket",
+    "Fee",
     "Invitation",
     "InvitationQuerySet",
+    "Invoice",
+    "InvoiceLine",
+    "InvoiceQuerySet",
+    "InvoiceSequence",
     "Material",
     "Meeting",
     "MeetingQuerySet",
@@ -98,6 +113,7 @@ __all__ = [
     "MembershipCategory",
     "MembershipQuerySet",
     "MembershipStatus",
+    "Payment",
     "Person",
     "PersonQuerySet",
     "PrivateStorage",
@@ -122,4 +138,6 @@ __all__ = [
     "reminder_days",
     "renewal_urgency",
     "unique_company_slug",
+    "validate_gst_number",
+    "validate_qst_number",
 ]

@@ -127,6 +127,15 @@ class MembershipCategory(models.Model):
         _("offered on the application form"),
         default=True,
     )
+    taxable = models.BooleanField(
+        _("GST and QST apply"),
+        default=True,
+        help_text=_(
+            "The association's accountant decides. A membership is exempt only when members "
+            "receive nothing beyond voting rights, collective benefits and publications about "
+            "the association; an association may also elect to tax its memberships."
+        ),
+    )
 
     class Meta:
         verbose_name = _("membership category")

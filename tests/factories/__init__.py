@@ -14,6 +14,13 @@ from tests.factories.accounts import (
     totp_code,
 )
 from tests.factories.applications import ApplicationFactory
+from tests.factories.billing import (
+    FeeFactory,
+    InvoiceFactory,
+    InvoiceLineFactory,
+    InvoiceSequenceFactory,
+    PaymentFactory,
+)
 from tests.factories.committees import (
     QUEBEC,
     CommitteeFactory,
@@ -65,7 +72,11 @@ __all__ = [
     "DocumentFactory",
     "EmailAddressFactory",
     "EndMarketFactory",
+    "FeeFactory",
     "InvitationFactory",
+    "InvoiceFactory",
+    "InvoiceLineFactory",
+    "InvoiceSequenceFactory",
     "KeyFigureFactory",
     "MaterialFactory",
     "MeetingFactory",
@@ -74,6 +85,7 @@ __all__ = [
     "NewsletterFactory",
     "OutgoingEmailFactory",
     "PageFactory",
+    "PaymentFactory",
     "PersonFactory",
     "ProcessFactory",
     "RenewalReminderFactory",

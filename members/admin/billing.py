@@ -1,0 +1,247 @@
+"""Dues in the admin: the fee schedule, invoices and credit notes (a draft is edited; an
+issued one is read, corrected by a credit note and paid), and the payments received."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+from alliance.admin_base import (
+    DefaultLookupFilter,
+    KeepRecordsAdmin,
+    RecordAdmin,
+    badge,
+    message_count,
+)
+from members.models import Fee, Invoice, InvoiceLine, Payment
+from members.services.billing import BillingError, cents, invoice_issue, payment_record
+
+
+@admin.register(Fee)
+class FeeAdmin(KeepRecordsAdmin):
+    list_display = ("category", "year", "amount")
+    list_filter = ("year", "category")
+    list_select_related = ("category",)
+
+
+class InvoiceLineInline(admin.TabularInline):
+    model = InvoiceLine
+    extra = 0
+    fields = ("description", "amount", "taxable", "membership")
+    raw_id_fields = ("membership",)
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None or obj.status == Invoice.Status.DRAFT
+
+    has_add_permission = has_delete_permission = has_change_permission
+
+
+class PaymentInline(admin.TabularInline):
+    model = Payment
+    extra = 0
+    fields = ("received_on", "amount", "method", "reference", "recorded_by")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False  # through "Record a payment", which checks the balance
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class BalanceFilter(DefaultLookupFilter):
+    """Opens on what staff follow: the invoices issued and not paid yet."""
+
+    title = _("balance")
+    parameter_name = "balance"
+    default = "unpaid"
+    options = {
+        "unpaid": (_("Issued and unpaid"), lambda invoices: invoices.unpaid()),
+        "overdue": (_("Overdue"), lambda invoices: invoices.overdue()),
+        "draft": (_("Drafts"), lambda invoices: invoices.filter(status=Invoice.Status.DRAFT)),
+    }
+
+
+class PaymentForm(forms.Form):
+    amount = forms.DecimalField(label=_("amount"), max_digits=10, decimal_places=2)
+    received_on = forms.DateField(
+        label=_("received on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    method = forms.ChoiceField(label=_("method"), choices=Payment.Method.choices)
+    reference = forms.CharField(
+        label=_("reference"),
+        max_length=100,
+        required=False,
+        help_text=Payment._meta.get_field("reference").help_text,
+    )
+
+
+@admin.register(Invoice)
+class InvoiceAdmin(KeepRecordsAdmin):
+    deletion_advice = _("An issued invoice is never deleted: correct it by a credit note.")
+    list_display = (
+        "__str__",
+        "company",
+        "kind",
+        "state_label",
+        "issued_on",
+        "due_on",
+        "total",
+        "balance_shown",
+    )
+    list_filter = (BalanceFilter, "status", "kind")
+    list_select_related = ("company",)
+    search_fields = ("number", "company__name", "buyer_name")
+    autocomplete_fields = ("company",)
+    inlines = [InvoiceLineInline, PaymentInline]
+    actions = ("issue",)
+    fieldsets = (
+        (None, {"fields": ("company", "kind", "credits", "language", "reason")}),
+        (
+            _("As issued"),
+            {
+                "fields": (
+                    "status",
+                    "number",
+                    "issued_on",
+                    "due_on",
+                    "buyer_name",
+                    "buyer_address",
+                    "gst_number",
+                    "qst_number",
+                    "subtotal",
+                    "gst",
+                    "qst",
+                    "total",
+                )
+            },
+        ),
+    )
+    readonly_fields = (
+        "status",
+        "number",
+        "issued_on",
+        "due_on",
+        "buyer_name",
+        "buyer_address",
+        "gst_number",
+        "qst_number",
+        "subtotal",
+        "gst",
+        "qst",
+        "total",
+    )
+    change_form_template = "admin/members/invoice/change_form.html"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Invoice]:
+        return super().get_queryset(request).with_balance()
+
+    def has_change_permission(self, request, obj=None):
+        # Issued, it is what the company received: read, never edited.
+        if obj is not None and obj.status != Invoice.Status.DRAFT:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.status != Invoice.Status.DRAFT:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    @admin.display(description=_("status"), ordering="status")
+    def state_label(self, obj: Invoice) -> str:
+        if obj.status == Invoice.Status.DRAFT:
+            return badge("draft", obj.get_status_display())
+        if obj.status == Invoice.Status.CANCELLED:
+            return badge("failed", obj.get_status_display())
+        if obj.kind == Invoice.Kind.CREDIT_NOTE or obj.balance <= 0:
+            return badge("sent", _("Paid") if obj.kind == Invoice.Kind.INVOICE else _("Issued"))
+        if obj.due_on and obj.due_on < timezone.localdate():
+            return badge("failed", _("Overdue"))
+        if obj.paid:
+            return badge("scheduled", _("Partly paid"))
+        return badge("queued", _("Issued"))
+
+    @admin.display(description=_("balance"), ordering="balance")
+    def balance_shown(self, obj: Invoice) -> str:
+        return number_format(obj.balance, 2)
+
+    @admin.action(description=_("Issue the selected drafts"))
+    def issue(self, request: HttpRequest, queryset: QuerySet[Invoice]) -> None:
+        issued = 0
+        for invoice in queryset.filter(status=Invoice.Status.DRAFT):
+            try:
+                invoice_issue(invoice=invoice, by=request.user)
+                issued += 1
+            except BillingError as error:
+                self.message_user(request, f"{invoice.company}: {error}", messages.ERROR)
+        message_count(
+            self,
+            request,
+            ngettext_lazy("%(count)d invoice issued.", "%(count)d invoices issued.", "count"),
+            issued,
+        )
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<int:pk>/pay/", view(self.pay_view), name="members_invoice_pay"),
+            *super().get_urls(),
+        ]
+
+    def pay_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Record a payment in one step; paid in full, the membership is extended."""
+        if not request.user.has_perm("members.add_payment"):
+            raise PermissionDenied
+        invoice = self.get_queryset(request).filter(pk=pk).select_related("company").first()
+        if invoice is None:
+            raise Http404
+        change_url = reverse("admin:members_invoice_change", args=[invoice.pk])
+        form = PaymentForm(
+            request.POST or None,
+            initial={
+                "amount": cents(invoice.balance),
+                "received_on": timezone.localdate(),
+                "method": Payment.Method.CHEQUE,
+            },
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                payment_record(invoice=invoice, by=request.user, **form.cleaned_data)
+            except BillingError as error:
+                form.add_error(None, str(error))
+            else:
+                self.message_user(
+                    request,
+                    _("Payment of %(amount)s $ recorded on %(number)s.")
+                    % {"amount": number_format(form.cleaned_data["amount"], 2), "number": invoice},
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(change_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": invoice,
+            "title": _("Record a payment on %(number)s") % {"number": invoice},
+            "form": form,
+            "change_url": change_url,
+        }
+        return TemplateResponse(request, "admin/members/invoice/pay.html", context)
+
+
+@admin.register(Payment)
+class PaymentAdmin(RecordAdmin):
+    list_display = ("invoice", "amount", "received_on", "method", "reference", "recorded_by")
+    list_filter = ("method",)
+    list_select_related = ("invoice", "recorded_by")
+    search_fields = ("invoice__number", "reference")
+    date_hierarchy = "received_on"

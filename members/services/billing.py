@@ -1,0 +1,218 @@
+"""Invoicing: Québec's taxes, issuing invoices and credit notes with their gapless
+numbers, and recording payments (which extend the membership they pay for)."""
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+import reversion
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from members.models import Invoice, InvoiceLine, InvoiceSequence, Membership, Payment, User
+from members.models.billing import CENT
+
+GST_RATE = Decimal("0.05")  # TPS, on the price
+QST_RATE = Decimal("0.09975")  # TVQ, on the price before TPS: not compounded
+
+
+class BillingError(Exception):
+    """What staff asked cannot be done to an invoice; the message says why."""
+
+
+def cents(amount: Decimal) -> Decimal:
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Totals:
+    subtotal: Decimal
+    gst: Decimal
+    qst: Decimal
+    total: Decimal
+
+
+def taxes(amount: Decimal) -> tuple[Decimal, Decimal]:
+    """GST and QST on a taxable amount, each rounded half-up to the cent."""
+    return cents(amount * GST_RATE), cents(amount * QST_RATE)
+
+
+def invoice_totals(lines) -> Totals:
+    """The subtotal, each tax (on the taxable lines' sum) and the total of some lines."""
+    subtotal = cents(sum((line.amount for line in lines), Decimal("0")))
+    gst, qst = taxes(sum((line.amount for line in lines if line.taxable), Decimal("0")))
+    return Totals(subtotal=subtotal, gst=gst, qst=qst, total=subtotal + gst + qst)
+
+
+def invoice_for_period(*, membership: Membership) -> Invoice:
+    """A draft invoice for one membership period, at its fee, taxed as its category is."""
+    company = membership.company
+    with transaction.atomic():
+        invoice = Invoice.objects.create(company=company, language=_company_language(company))
+        InvoiceLine.objects.create(
+            invoice=invoice,
+            membership=membership,
+            description=_("Membership %(category)s, %(start)s to %(end)s")
+            % {
+                "category": membership.category.name,
+                "start": membership.start.isoformat(),
+                "end": membership.end.isoformat(),
+            },
+            amount=membership.fee,
+            taxable=membership.category.taxable,
+        )
+    return invoice
+
+
+def _postal_address(company) -> str:
+    place = " ".join(
+        part
+        for part in (
+            company.city,
+            f"({company.province})" if company.province else "",
+            company.postal_code,
+        )
+        if part
+    )
+    return "\n".join(part for part in (company.street_address, place) if part)
+
+
+def _company_language(company) -> str:
+    person = company.people.order_by("-role", "pk").first()
+    return person.language if person else settings.LANGUAGE_CODE
+
+
+def _next_number(year: int) -> str:
+    """The year's next number, under a lock on the year's row held to the end of the
+    transaction: concurrent issuers wait for each other, and a rolled-back issue gives
+    its number back."""
+    InvoiceSequence.objects.get_or_create(year=year)
+    sequence = InvoiceSequence.objects.select_for_update().get(year=year)
+    sequence.last += 1
+    sequence.save(update_fields=["last"])
+    return f"{year}-{sequence.last:04d}"
+
+
+def invoice_issue(*, invoice: Invoice, by: User | None, today: dt.date | None = None) -> Invoice:
+    """Give a draft its number and date, and fix it as issued: buyer, tax numbers and
+    amounts are copied onto it, and it never changes again."""
+    today = today or timezone.localdate()
+    with transaction.atomic(), reversion.create_revision():
+        invoice = (
+            Invoice.objects.select_for_update(of=("self",))
+            .select_related("company")
+            .get(pk=invoice.pk)
+        )
+        if invoice.status != Invoice.Status.DRAFT:
+            raise BillingError(_("This invoice is issued already: correct it by a credit note."))
+        lines = list(invoice.lines.all())
+        if not lines:
+            raise BillingError(_("An invoice needs at least one line."))
+        totals = invoice_totals(lines)
+        if invoice.kind == Invoice.Kind.INVOICE and totals.total <= 0:
+            raise BillingError(_("An invoice's total must be more than zero."))
+        company = invoice.company
+        invoice.buyer_name = company.legal_name or company.name
+        invoice.buyer_address = _postal_address(company)
+        invoice.gst_number = settings.ASSOCIATION_GST_NUMBER
+        invoice.qst_number = settings.ASSOCIATION_QST_NUMBER
+        invoice.subtotal, invoice.gst, invoice.qst, invoice.total = (
+            totals.subtotal,
+            totals.gst,
+            totals.qst,
+            totals.total,
+        )
+        invoice.issued_on = today
+        invoice.due_on = today + dt.timedelta(days=settings.INVOICE_PAYMENT_DAYS)
+        invoice.number = _next_number(today.year)
+        invoice.status = Invoice.Status.ISSUED
+        invoice.save()
+        if by is not None:
+            reversion.set_user(by)
+        reversion.set_comment(_("Issued."))
+    return invoice
+
+
+def credit_note_issue(
+    *, invoice: Invoice, amount: Decimal, reason: str, by: User | None
+) -> Invoice:
+    """Correct an issued invoice by a credit note of ``amount`` before tax (the taxes of
+    the invoice's lines, in proportion), numbered in the same sequence."""
+    reason = reason.strip()
+    if not reason:
+        raise BillingError(_("Say what the credit note corrects."))
+    if amount <= 0:
+        raise BillingError(_("A credit note's amount must be more than zero."))
+    with transaction.atomic():
+        invoice = Invoice.objects.with_balance().select_for_update(of=("self",)).get(pk=invoice.pk)
+        if invoice.kind != Invoice.Kind.INVOICE or invoice.status != Invoice.Status.ISSUED:
+            raise BillingError(_("Only an issued invoice can be corrected by a credit note."))
+        taxable = any(line.taxable for line in invoice.lines.all())
+        line = InvoiceLine(amount=cents(amount), taxable=taxable)
+        if invoice_totals([line]).total > invoice.total - invoice.credited:
+            raise BillingError(
+                _("A credit note cannot be larger than what is left of its invoice.")
+            )
+        note = Invoice.objects.create(
+            company=invoice.company,
+            kind=Invoice.Kind.CREDIT_NOTE,
+            credits=invoice,
+            language=invoice.language,
+            reason=reason,
+        )
+        line.invoice = note
+        line.description = _("Credit on invoice %(number)s") % {"number": invoice.number}
+        line.save()
+        return invoice_issue(invoice=note, by=by)
+
+
+def payment_record(
+    *,
+    invoice: Invoice,
+    amount: Decimal,
+    received_on: dt.date,
+    method: str,
+    reference: str = "",
+    by: User | None,
+) -> Payment:
+    """Record a payment of an issued invoice. Paid in full, the membership periods it
+    invoices are marked paid at once."""
+    if amount <= 0:
+        raise BillingError(_("A payment's amount must be more than zero."))
+    if received_on > timezone.localdate():
+        raise BillingError(_("A payment cannot be received in the future."))
+    try:
+        with transaction.atomic():
+            invoice = (
+                Invoice.objects.with_balance().select_for_update(of=("self",)).get(pk=invoice.pk)
+            )
+            if invoice.kind != Invoice.Kind.INVOICE or invoice.status != Invoice.Status.ISSUED:
+                raise BillingError(_("Only an issued invoice can be paid."))
+            balance = cents(invoice.balance)
+            if amount > balance:
+                raise BillingError(
+                    _(
+                        "The payment is larger than what is owed (%(balance)s $): nothing was recorded."
+                    )
+                    % {"balance": number_format(cents(invoice.balance), 2)}
+                )
+            payment = Payment.objects.create(
+                invoice=invoice,
+                amount=amount,
+                received_on=received_on,
+                method=method,
+                reference=reference.strip(),
+                recorded_by=by,
+            )
+            if amount == balance:
+                Membership.objects.filter(
+                    invoice_lines__invoice=invoice, paid_on__isnull=True
+                ).update(paid_on=received_on)
+    except IntegrityError as error:
+        raise BillingError(
+            _("This payment is already recorded on the invoice (same method and reference).")
+        ) from error
+    return payment

@@ -1,0 +1,95 @@
+"""Staff run dues in the admin: issue drafts, read an issued invoice, record a payment in
+one step (which extends the membership), and follow what is unpaid."""
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from members.models import Invoice, Payment
+from members.services.billing import invoice_for_period, invoice_issue
+from tests.factories import CompanyFactory, MembershipFactory
+
+pytestmark = pytest.mark.django_db
+INVOICES = "/admin/members/invoice/"
+
+
+@pytest.fixture
+def period():
+    return MembershipFactory(
+        company=CompanyFactory(name="Plastiques Lévis", period=False), fee=Decimal("100.00")
+    )
+
+
+def test_staff_issue_a_draft_and_it_is_read_only_from_then_on(staff_client, period):
+    draft = invoice_for_period(membership=period)
+    response = staff_client.post(
+        f"{INVOICES}?balance=draft",
+        {"action": "issue", "_selected_action": [draft.pk]},
+        follow=True,
+    )
+    assert "1 facture émise." in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.status == Invoice.Status.ISSUED and draft.total == Decimal("114.98")
+    page = staff_client.get(f"{INVOICES}{draft.pk}/change/").content.decode()
+    assert draft.number in page and "Enregistrer un paiement" in page
+    assert 'name="_save"' not in page  # read, never edited
+    refused = staff_client.post(f"{INVOICES}{draft.pk}/change/", {"reason": "changé"})
+    assert refused.status_code == 403
+
+
+def test_staff_record_a_cheque_in_one_step_and_the_period_is_paid(staff_client, period):
+    invoice = invoice_issue(invoice=invoice_for_period(membership=period), by=None)
+    form = staff_client.get(f"{INVOICES}{invoice.pk}/pay/").content.decode()
+    assert 'value="114.98"' in form  # the balance, ready to record
+    today = timezone.localdate().isoformat()
+    too_much = staff_client.post(
+        f"{INVOICES}{invoice.pk}/pay/",
+        {"amount": "200.00", "received_on": today, "method": "cheque", "reference": "501"},
+    )
+    assert too_much.status_code == 200
+    assert "plus élevé que ce qui est dû (114,98 $)" in too_much.content.decode()
+    assert not Payment.objects.exists()
+
+    response = staff_client.post(
+        f"{INVOICES}{invoice.pk}/pay/",
+        {"amount": "114.98", "received_on": today, "method": "cheque", "reference": "501"},
+        follow=True,
+    )
+    assert "Paiement de 114,98 $ enregistré" in response.content.decode()
+    period.refresh_from_db()
+    assert period.paid_on == timezone.localdate()
+    assert staff_client.get(INVOICES).content.decode().count(invoice.number) == 0  # paid
+
+
+def test_the_list_opens_on_what_is_unpaid_in_a_fixed_number_of_queries(staff_client):
+    def unpaid(n):
+        for _ in range(n):
+            period = MembershipFactory(company=CompanyFactory(period=False), fee=Decimal("50.00"))
+            invoice_issue(invoice=invoice_for_period(membership=period), by=None)
+
+    unpaid(2)
+    invoice_for_period(
+        membership=MembershipFactory(company=CompanyFactory(period=False))
+    )  # a draft
+    staff_client.get(INVOICES)
+    with CaptureQueriesContext(connection) as few:
+        page = staff_client.get(INVOICES).content.decode()
+    assert page.count("Émise") >= 2 and "Facture en préparation" not in page
+    unpaid(5)
+    with CaptureQueriesContext(connection) as more:
+        page = staff_client.get(INVOICES).content.decode()
+    assert page.count('class="action-select"') == 7
+    assert len(more.captured_queries) == len(few.captured_queries)
+
+
+def test_people_without_the_permission_cannot_record_a_payment(client, period):
+    from members.testing import log_in
+    from tests.factories import StaffFactory
+
+    clerk = StaffFactory(is_superuser=False)
+    invoice = invoice_issue(invoice=invoice_for_period(membership=period), by=None)
+    log_in(client, clerk)
+    assert client.get(f"{INVOICES}{invoice.pk}/pay/").status_code == 403
