@@ -8,7 +8,7 @@ E2E := tests/e2e
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: help install demo serve test test-fast lint format messages compilemessages \
-        check-messages browser-deps bench bench-directory bench-newsletter clean
+        check-messages browser-deps pdf-deps bench bench-directory bench-newsletter clean
 
 help:
 	@echo "make demo       install, prepare db.sqlite3 with reference and demo content, serve on http://127.0.0.1:8000/"
@@ -33,14 +33,22 @@ RUN_WITH_WORKER = $(PY) manage.py db_worker --queue-name '*' --interval 1 & work
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-demo: install compilemessages
+demo: install compilemessages pdf-deps
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_reference
 	$(PY) manage.py seed_demo
 	$(RUN_WITH_WORKER)
 
-serve: install compilemessages
+serve: install compilemessages pdf-deps
 	$(RUN_WITH_WORKER)
+
+# The system libraries WeasyPrint draws invoice PDFs with (Pango, and a font).
+pdf-deps:
+	@if ! ldconfig -p | grep -q libpangoft2-1.0.so.0 || ! fc-list 2>/dev/null | grep -qi dejavu; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fontconfig >/dev/null; \
+	  else echo "Pango is missing (invoice PDFs): sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"; exit 1; fi; \
+	fi
 
 # Debian's Chromium for the browser tests, axe-core from npm for the accessibility scan and
 # the Nu HTML Checker (vnu-jar from npm, on Debian's Java) for the validity of the pages.
@@ -63,10 +71,10 @@ browser-deps:
 	@test -f $(E2E)/node_modules/axe-core/axe.min.js -a -f $(E2E)/node_modules/vnu-jar/build/dist/vnu.jar \
 	  || npm ci --prefix $(E2E) --no-audit --no-fund --silent
 
-test: install compilemessages browser-deps
+test: install compilemessages browser-deps pdf-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-test-fast: install compilemessages
+test-fast: install compilemessages pdf-deps
 	$(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
 
 lint: install

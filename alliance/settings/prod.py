@@ -119,6 +119,8 @@ LOGGING = {
         # thousand fields, as often as they like (Django's SuspiciousOperation): each gets
         # the 400 page and a line in the log, never an email.
         "django.security": {"handlers": ["console"], "propagate": False},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 ADMINS = [("Admin", a) for a in env.list("DJANGO_ADMINS", default=[])]

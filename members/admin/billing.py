@@ -22,6 +22,7 @@ from alliance.admin_base import (
 )
 from members.models import Fee, Invoice, InvoiceLine, Payment
 from members.services.billing import BillingError, cents, invoice_issue, payment_record
+from members.services.invoice_pdf import invoice_pdf, invoice_pdf_filename
 
 
 @admin.register(Fee)
@@ -195,8 +196,20 @@ class InvoiceAdmin(KeepRecordsAdmin):
         view = self.admin_site.admin_view
         return [
             path("<int:pk>/pay/", view(self.pay_view), name="members_invoice_pay"),
+            path("<int:pk>/pdf/", view(self.pdf_view), name="members_invoice_pdf"),
             *super().get_urls(),
         ]
+
+    def pdf_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """The PDF the company received (an issued invoice has one; a draft has none)."""
+        invoice = self.get_object(request, str(pk))
+        if invoice is None or invoice.status == Invoice.Status.DRAFT:
+            raise Http404
+        if not self.has_view_permission(request, invoice):
+            raise PermissionDenied
+        response = HttpResponse(invoice_pdf(invoice=invoice), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{invoice_pdf_filename(invoice)}"'
+        return response
 
     def pay_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         """Record a payment in one step; paid in full, the membership is extended."""

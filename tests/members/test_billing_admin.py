@@ -1,12 +1,14 @@
 """Staff run dues in the admin: issue drafts, read an issued invoice, record a payment in
 one step (which extends the membership), and follow what is unpaid."""
 
+import io
 from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from pypdf import PdfReader
 
 from members.models import Invoice, Payment
 from members.services.billing import invoice_for_period, invoice_issue
@@ -93,3 +95,44 @@ def test_people_without_the_permission_cannot_record_a_payment(client, period):
     invoice = invoice_issue(invoice=invoice_for_period(membership=period), by=None)
     log_in(client, clerk)
     assert client.get(f"{INVOICES}{invoice.pk}/pay/").status_code == 403
+
+
+def _pdf_text(content: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def test_an_issued_invoice_has_a_pdf_with_its_number_tax_numbers_and_totals(staff_client, period):
+    invoice = invoice_issue(invoice=invoice_for_period(membership=period), by=None)
+    assert staff_client.get(f"{INVOICES}{invoice.pk}/change/").content.decode().count("/pdf/") == 1
+    response = staff_client.get(f"{INVOICES}{invoice.pk}/pdf/")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert f"facture-{invoice.number}.pdf" in response["Content-Disposition"]
+    text = _pdf_text(response.content)
+    for expected in (
+        invoice.number,
+        "123456789RT0001",
+        "1234567890TQ0001",
+        "Facture",
+        "TPS",
+        "TVQ",
+    ):
+        assert expected in text
+    for amount in ("100,00", "5,00", "9,98", "114,98"):
+        assert amount in text
+    assert "Invoice" not in text  # a French company's invoice is in French
+
+
+def test_an_english_companys_invoice_is_in_french_and_in_english(staff_client, period):
+    from tests.factories import member
+
+    member(period.company, preferred_language="en", role="admin")
+    invoice = invoice_issue(invoice=invoice_for_period(membership=period), by=None)
+    assert invoice.language == "en"
+    text = _pdf_text(staff_client.get(f"{INVOICES}{invoice.pk}/pdf/").content)
+    assert "Facture" in text and "Invoice" in text
+    assert text.index("Facture") < text.index("Invoice")  # French first
+
+
+def test_a_draft_has_no_pdf(staff_client, period):
+    draft = invoice_for_period(membership=period)
+    assert staff_client.get(f"{INVOICES}{draft.pk}/pdf/").status_code == 404
