@@ -21,7 +21,13 @@ from alliance.admin_base import (
     message_count,
 )
 from members.models import Fee, Invoice, InvoiceLine, Payment
-from members.services.billing import BillingError, cents, invoice_issue, payment_record
+from members.services.billing import (
+    BillingError,
+    cents,
+    invoice_issue,
+    invoice_send,
+    payment_record,
+)
 from members.services.invoice_pdf import invoice_pdf, invoice_pdf_filename
 
 
@@ -179,12 +185,23 @@ class InvoiceAdmin(KeepRecordsAdmin):
     @admin.action(description=_("Issue the selected drafts"))
     def issue(self, request: HttpRequest, queryset: QuerySet[Invoice]) -> None:
         issued = 0
-        for invoice in queryset.filter(status=Invoice.Status.DRAFT):
+        for invoice in queryset.filter(status=Invoice.Status.DRAFT).select_related("company"):
             try:
-                invoice_issue(invoice=invoice, by=request.user)
-                issued += 1
+                invoice = invoice_issue(invoice=invoice, by=request.user)
             except BillingError as error:
                 self.message_user(request, f"{invoice.company}: {error}", messages.ERROR)
+                continue
+            issued += 1
+            if not invoice_send(invoice=invoice):
+                self.message_user(
+                    request,
+                    _(
+                        "%(number)s is issued but was emailed to nobody: %(company)s has no "
+                        "administrator nor anyone receiving its invoices."
+                    )
+                    % {"number": invoice.number, "company": invoice.company},
+                    messages.WARNING,
+                )
         message_count(
             self,
             request,

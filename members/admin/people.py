@@ -34,7 +34,7 @@ class PersonInline(admin.StackedInline):
         ("email", "phone"),
         ("job_title", "role"),
         ("preferred_language", "visibility"),
-        "user",
+        ("user", "receives_invoices"),
     )
     autocomplete_fields = ("user",)
 
@@ -44,7 +44,7 @@ class PersonAdmin(admin.ModelAdmin):
     """Every company's people in one list (they are edited on their company's page too)."""
 
     list_display = ("full_name", "company", "email", "role", "has_account", "visibility")
-    list_filter = ("role", "visibility")
+    list_filter = ("role", "visibility", "receives_invoices")
     list_select_related = ("company", "user")
     search_fields = (
         "first_name",

@@ -85,6 +85,14 @@ class Person(models.Model):
         default=Visibility.HIDDEN,
     )
     visibility_changed_at = models.DateTimeField(_("visibility chosen on"), null=True, blank=True)
+    receives_invoices = models.BooleanField(
+        _("receives the invoices"),
+        default=False,
+        help_text=_(
+            "The company's invoices are emailed to the people ticked here; to its "
+            "administrators when nobody is."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = PersonManager()

@@ -2,6 +2,7 @@
 numbers, and recording payments (which extend the membership they pay for)."""
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -14,6 +15,8 @@ from django.utils.translation import gettext as _
 
 from members.models import Invoice, InvoiceLine, InvoiceSequence, Membership, Payment, User
 from members.models.billing import CENT
+
+log = logging.getLogger(__name__)
 
 GST_RATE = Decimal("0.05")  # TPS, on the price
 QST_RATE = Decimal("0.09975")  # TVQ, on the price before TPS: not compounded
@@ -216,3 +219,43 @@ def payment_record(
             _("This payment is already recorded on the invoice (same method and reference).")
         ) from error
     return payment
+
+
+def invoice_recipients(*, company) -> list[tuple[str, str]]:
+    """Who receives a company's invoices, with their language: the people ticked as
+    receiving them, else its administrators."""
+    people = list(company.people.filter(receives_invoices=True))
+    if not people:
+        people = list(company.people.filter(role="admin"))
+    return list(
+        {person.email.lower(): (person.email, person.language) for person in people}.values()
+    )
+
+
+def invoice_send(*, invoice: Invoice) -> list[str]:
+    """Email an issued invoice or credit note, its PDF attached, to each of the company's
+    recipients in their language; returns the addresses (none: nobody to send it to)."""
+    from alliance.emails import EmailNotSent, send_email
+    from members.services.invoice_pdf import invoice_pdf, invoice_pdf_filename
+
+    if invoice.status != Invoice.Status.ISSUED:
+        raise BillingError(_("Only an issued invoice is sent."))
+    recipients = invoice_recipients(company=invoice.company)
+    if not recipients:
+        return []
+    attachment = (invoice_pdf_filename(invoice), invoice_pdf(invoice=invoice), "application/pdf")
+    sent = []
+    with transaction.atomic():
+        for email, language in recipients:
+            try:
+                send_email(
+                    template="invoice_issued",
+                    to=[email],
+                    language=language,
+                    context={"invoice": invoice},
+                    attachments=[attachment],
+                )
+                sent.append(email)
+            except EmailNotSent:
+                log.exception("Invoice %s not addressed to %s", invoice.number, email)
+    return sent

@@ -136,3 +136,45 @@ def test_an_english_companys_invoice_is_in_french_and_in_english(staff_client, p
 def test_a_draft_has_no_pdf(staff_client, period):
     draft = invoice_for_period(membership=period)
     assert staff_client.get(f"{INVOICES}{draft.pk}/pdf/").status_code == 404
+
+
+def test_issuing_emails_the_invoice_and_its_pdf_to_who_receives_them(staff_client, period):
+    from django.core import mail
+
+    from tests.factories import PersonFactory, member
+
+    member(period.company, role="admin")  # not emailed: someone receives the invoices
+    accountant = PersonFactory(
+        company=period.company,
+        email="compta@plastiques-levis.example",
+        preferred_language="en",
+        receives_invoices=True,
+    )
+    draft = invoice_for_period(membership=period)
+    staff_client.post(
+        f"{INVOICES}?balance=draft", {"action": "issue", "_selected_action": [draft.pk]}
+    )
+    draft.refresh_from_db()
+    assert [message.to for message in mail.outbox] == [[accountant.email]]
+    email = mail.outbox[0]
+    assert email.subject.endswith(f"Invoice {draft.number}")
+    assert "114.98 $ taxes included" in email.body
+    ((name, content, mimetype),) = email.attachments
+    assert (name, mimetype) == (f"facture-{draft.number}.pdf", "application/pdf")
+    assert draft.number in _pdf_text(content)
+
+
+def test_a_company_with_nobody_to_email_gets_its_invoice_issued_and_staff_are_told(
+    staff_client, period
+):
+    from django.core import mail
+
+    draft = invoice_for_period(membership=period)
+    response = staff_client.post(
+        f"{INVOICES}?balance=draft",
+        {"action": "issue", "_selected_action": [draft.pk]},
+        follow=True,
+    )
+    draft.refresh_from_db()
+    assert draft.status == Invoice.Status.ISSUED and mail.outbox == []
+    assert "n’a été envoyée à personne" in response.content.decode()
