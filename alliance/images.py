@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
 MAX_PIXELS = 40_000_000  # e.g. 8000 × 5000
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
@@ -35,6 +35,9 @@ def _open_checked(file) -> Image.Image:
     """Open and fully decode an uploaded image, or raise a ValidationError saying why not."""
     if file.size is not None and file.size > settings.IMAGE_UPLOAD_MAX_BYTES:
         raise file_too_large(file, settings.IMAGE_UPLOAD_MAX_BYTES)
+    # A library that wants broken images loaded (WeasyPrint) may have turned this on for
+    # the process; an upload is checked with it off, always.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     file.seek(0)
     try:
         with warnings.catch_warnings():

@@ -24,6 +24,7 @@ from members.models import Fee, Invoice, InvoiceLine, Payment
 from members.services.billing import (
     BillingError,
     cents,
+    credit_note_issue,
     invoice_issue,
     invoice_send,
     payment_record,
@@ -67,11 +68,21 @@ class PaymentInline(admin.TabularInline):
 
 
 class BalanceFilter(DefaultLookupFilter):
-    """Opens on what staff follow: the invoices issued and not paid yet."""
+    """Opens on what staff follow: the invoices issued and not paid yet; a search, or
+    another filter chosen, looks through all of them."""
 
     title = _("balance")
     parameter_name = "balance"
     default = "unpaid"
+
+    def __init__(self, request, params, model, model_admin):
+        narrowed = any(
+            name != self.parameter_name for name in request.GET if name not in ("o", "p")
+        )
+        super().__init__(request, params, model, model_admin)
+        if narrowed and self.value() is None:
+            self.default = "all"
+
     options = {
         "unpaid": (_("Issued and unpaid"), lambda invoices: invoices.unpaid()),
         "overdue": (_("Overdue"), lambda invoices: invoices.overdue()),
@@ -91,6 +102,16 @@ class PaymentForm(forms.Form):
         required=False,
         help_text=Payment._meta.get_field("reference").help_text,
     )
+
+
+class CreditNoteForm(forms.Form):
+    amount = forms.DecimalField(
+        label=_("amount before tax"),
+        max_digits=10,
+        decimal_places=2,
+        help_text=_("Taxes are added as the invoice had them."),
+    )
+    reason = forms.CharField(label=_("reason"), max_length=1000, widget=forms.Textarea)
 
 
 @admin.register(Invoice)
@@ -134,7 +155,11 @@ class InvoiceAdmin(KeepRecordsAdmin):
             },
         ),
     )
+    # A credit note is made by "Issue a credit note" on its invoice, which checks it.
     readonly_fields = (
+        "kind",
+        "credits",
+        "reason",
         "status",
         "number",
         "issued_on",
@@ -214,6 +239,7 @@ class InvoiceAdmin(KeepRecordsAdmin):
         return [
             path("<int:pk>/pay/", view(self.pay_view), name="members_invoice_pay"),
             path("<int:pk>/pdf/", view(self.pdf_view), name="members_invoice_pdf"),
+            path("<int:pk>/credit/", view(self.credit_view), name="members_invoice_credit"),
             *super().get_urls(),
         ]
 
@@ -228,13 +254,52 @@ class InvoiceAdmin(KeepRecordsAdmin):
         response["Content-Disposition"] = f'inline; filename="{invoice_pdf_filename(invoice)}"'
         return response
 
+    def credit_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Correct an issued invoice by a credit note."""
+        invoice = self.get_object(request, str(pk))
+        if invoice is None or invoice.status != Invoice.Status.ISSUED:
+            raise Http404
+        if not (self.has_view_permission(request, invoice) and self.has_add_permission(request)):
+            raise PermissionDenied
+        form = CreditNoteForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                note = credit_note_issue(invoice=invoice, by=request.user, **form.cleaned_data)
+            except BillingError as error:
+                form.add_error(None, str(error))
+            else:
+                invoice_send(invoice=note)
+                self.message_user(
+                    request,
+                    _("Credit note %(number)s issued.") % {"number": note.number},
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(reverse("admin:members_invoice_change", args=[note.pk]))
+        return self._form_page(
+            request, invoice, form, _("Issue a credit note on %(number)s") % {"number": invoice}
+        )
+
+    def _form_page(self, request, invoice, form, title) -> TemplateResponse:
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": invoice,
+            "title": title,
+            "form": form,
+            "change_url": reverse("admin:members_invoice_change", args=[invoice.pk]),
+        }
+        return TemplateResponse(request, "admin/members/invoice/pay.html", context)
+
     def pay_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         """Record a payment in one step; paid in full, the membership is extended."""
-        if not request.user.has_perm("members.add_payment"):
-            raise PermissionDenied
-        invoice = self.get_queryset(request).filter(pk=pk).select_related("company").first()
+        invoice = self.get_object(request, str(pk))
         if invoice is None:
             raise Http404
+        if not (
+            self.has_view_permission(request, invoice)
+            and request.user.has_perm("members.add_payment")
+        ):
+            raise PermissionDenied
         change_url = reverse("admin:members_invoice_change", args=[invoice.pk])
         form = PaymentForm(
             request.POST or None,
@@ -257,19 +322,19 @@ class InvoiceAdmin(KeepRecordsAdmin):
                     messages.SUCCESS,
                 )
                 return HttpResponseRedirect(change_url)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "original": invoice,
-            "title": _("Record a payment on %(number)s") % {"number": invoice},
-            "form": form,
-            "change_url": change_url,
-        }
-        return TemplateResponse(request, "admin/members/invoice/pay.html", context)
+        return self._form_page(
+            request, invoice, form, _("Record a payment on %(number)s") % {"number": invoice}
+        )
 
 
 @admin.register(Payment)
 class PaymentAdmin(RecordAdmin):
+    """Payments are read; one recorded by mistake is corrected by a credit note, never
+    deleted (the invoice it paid would owe again with no trace of why)."""
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
     list_display = ("invoice", "amount", "received_on", "method", "reference", "recorded_by")
     list_filter = ("method",)
     list_select_related = ("invoice", "recorded_by")

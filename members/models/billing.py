@@ -10,12 +10,13 @@ credit notes (``InvoiceQuerySet.with_balance``).
 import re
 from decimal import Decimal
 
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import DecimalField, F, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Lower, Round
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -116,7 +117,12 @@ class InvoiceQuerySet(models.QuerySet):
         return self.annotate(
             paid=Coalesce(Subquery(paid), zero),
             credited=Coalesce(Subquery(credited), zero),
-        ).annotate(balance=F("total") - F("paid") - F("credited"))
+        ).annotate(
+            # Rounded in SQL: SQLite adds decimals as floats (1.1e-13 left of a paid invoice).
+            balance=Round(
+                F("total") - F("paid") - F("credited"), 2, output_field=DecimalField(**MONEY)
+            )
+        )
 
     def unpaid(self) -> "InvoiceQuerySet":
         return self.issued().filter(kind=Invoice.Kind.INVOICE).with_balance().filter(balance__gt=0)
@@ -125,6 +131,7 @@ class InvoiceQuerySet(models.QuerySet):
         return self.unpaid().filter(due_on__lt=today or timezone.localdate())
 
 
+@reversion.register(follow=("lines",))
 class Invoice(models.Model):
     """An invoice, or a credit note correcting one (``kind``), to a company."""
 
@@ -203,12 +210,15 @@ class Invoice(models.Model):
         return self.number or str(_("Draft invoice"))
 
 
+@reversion.register()
 class InvoiceLine(models.Model):
     invoice = models.ForeignKey(
         Invoice, on_delete=models.CASCADE, related_name="lines", verbose_name=_("invoice")
     )
     description = SingleLineField(_("description"), max_length=300)
-    amount = models.DecimalField(_("amount before tax"), **MONEY)
+    amount = models.DecimalField(
+        _("amount before tax"), validators=[MinValueValidator(CENT)], **MONEY
+    )
     taxable = models.BooleanField(_("taxable"), default=True)
     membership = models.ForeignKey(
         "members.Membership",
@@ -228,6 +238,7 @@ class InvoiceLine(models.Model):
         return self.description
 
 
+@reversion.register()
 class Payment(models.Model):
     class Method(models.TextChoices):
         CHEQUE = "cheque", _("Cheque")
@@ -264,7 +275,8 @@ class Payment(models.Model):
         constraints = [
             # The same cheque recorded twice (two staff at once) is refused the second time.
             models.UniqueConstraint(
-                fields=["invoice", "method", "reference"],
+                "invoice",
+                Lower("reference"),
                 condition=~Q(reference=""),
                 name="members_payment_recorded_once",
                 violation_error_message=_("This payment is already recorded on the invoice."),

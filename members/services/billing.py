@@ -8,8 +8,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import reversion
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone, translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
@@ -55,15 +56,16 @@ def invoice_for_period(*, membership: Membership) -> Invoice:
     company = membership.company
     with transaction.atomic():
         invoice = Invoice.objects.create(company=company, language=_company_language(company))
-        InvoiceLine.objects.create(
-            invoice=invoice,
-            membership=membership,
-            description=_("Membership %(category)s, %(start)s to %(end)s")
-            % {
+        with translation.override(invoice.language):
+            description = _("Membership %(category)s, %(start)s to %(end)s") % {
                 "category": membership.category.name,
                 "start": membership.start.isoformat(),
                 "end": membership.end.isoformat(),
-            },
+            }
+        InvoiceLine.objects.create(
+            invoice=invoice,
+            membership=membership,
+            description=description,
             amount=membership.fee,
             taxable=membership.category.taxable,
         )
@@ -84,8 +86,9 @@ def _postal_address(company) -> str:
 
 
 def _company_language(company) -> str:
-    person = company.people.order_by("-role", "pk").first()
-    return person.language if person else settings.LANGUAGE_CODE
+    """The language of whoever receives the invoices, else of an administrator."""
+    recipients = invoice_recipients(company=company)
+    return recipients[0][1] if recipients else settings.LANGUAGE_CODE
 
 
 def _next_number(year: int) -> str:
@@ -139,26 +142,55 @@ def invoice_issue(*, invoice: Invoice, by: User | None, today: dt.date | None = 
     return invoice
 
 
+def _lock(invoice: Invoice) -> Invoice:
+    """The invoice, locked, with its balance read after the lock: a payment or credit note
+    another transaction committed while this one waited is counted (a balance computed in
+    the locking query itself would be read from before the wait)."""
+    Invoice.objects.select_for_update().filter(pk=invoice.pk).exists()
+    return Invoice.objects.with_balance().select_related("company").get(pk=invoice.pk)
+
+
+def _settle(invoice: Invoice, on: dt.date) -> None:
+    """An invoice owing nothing more (paid, or paid and credited) pays its periods."""
+    if cents(Invoice.objects.with_balance().get(pk=invoice.pk).balance) > 0:
+        return
+    for membership in Membership.objects.filter(
+        invoice_lines__invoice=invoice, paid_on__isnull=True
+    ).distinct():
+        membership.paid_on = on
+        membership.save(update_fields=["paid_on"])
+        reversion.add_to_revision(membership)
+
+
 def credit_note_issue(
     *, invoice: Invoice, amount: Decimal, reason: str, by: User | None
 ) -> Invoice:
-    """Correct an issued invoice by a credit note of ``amount`` before tax (the taxes of
-    the invoice's lines, in proportion), numbered in the same sequence."""
+    """Correct an issued invoice by a credit note of ``amount`` before tax, numbered in the
+    same sequence. It carries tax only as the invoice did: it is taxed when every line of
+    the invoice was, and neither its amount nor either tax may exceed what is left of the
+    invoice's after earlier credit notes. A credit note on a paid invoice leaves a balance
+    owed to the company (a refund, made outside the portal)."""
     reason = reason.strip()
     if not reason:
         raise BillingError(_("Say what the credit note corrects."))
     if amount <= 0:
         raise BillingError(_("A credit note's amount must be more than zero."))
-    with transaction.atomic():
-        invoice = Invoice.objects.with_balance().select_for_update(of=("self",)).get(pk=invoice.pk)
+    with transaction.atomic(), reversion.create_revision():
+        invoice = _lock(invoice)
         if invoice.kind != Invoice.Kind.INVOICE or invoice.status != Invoice.Status.ISSUED:
             raise BillingError(_("Only an issued invoice can be corrected by a credit note."))
-        taxable = any(line.taxable for line in invoice.lines.all())
-        line = InvoiceLine(amount=cents(amount), taxable=taxable)
-        if invoice_totals([line]).total > invoice.total - invoice.credited:
-            raise BillingError(
-                _("A credit note cannot be larger than what is left of its invoice.")
-            )
+        lines = list(invoice.lines.all())
+        line = InvoiceLine(amount=cents(amount), taxable=all(line.taxable for line in lines))
+        note_totals = invoice_totals([line])
+        earlier = Invoice.objects.filter(
+            credits=invoice, kind=Invoice.Kind.CREDIT_NOTE, status=Invoice.Status.ISSUED
+        ).aggregate(subtotal=Sum("subtotal"), gst=Sum("gst"), qst=Sum("qst"))
+        for part in ("subtotal", "gst", "qst"):
+            left = getattr(invoice, part) - (earlier[part] or 0)
+            if getattr(note_totals, part) > left:
+                raise BillingError(
+                    _("A credit note cannot be larger than what is left of its invoice.")
+                )
         note = Invoice.objects.create(
             company=invoice.company,
             kind=Invoice.Kind.CREDIT_NOTE,
@@ -167,9 +199,12 @@ def credit_note_issue(
             reason=reason,
         )
         line.invoice = note
-        line.description = _("Credit on invoice %(number)s") % {"number": invoice.number}
+        with translation.override(invoice.language):
+            line.description = _("Credit on invoice %(number)s") % {"number": invoice.number}
         line.save()
-        return invoice_issue(invoice=note, by=by)
+        note = invoice_issue(invoice=note, by=by)
+        _settle(invoice, note.issued_on)
+    return note
 
 
 def payment_record(
@@ -181,43 +216,43 @@ def payment_record(
     reference: str = "",
     by: User | None,
 ) -> Payment:
-    """Record a payment of an issued invoice. Paid in full, the membership periods it
-    invoices are marked paid at once."""
+    """Record a payment of an issued invoice. Once nothing more is owed, the membership
+    periods it invoices are marked paid at once."""
+    reference = reference.strip()
     if amount <= 0:
         raise BillingError(_("A payment's amount must be more than zero."))
     if received_on > timezone.localdate():
         raise BillingError(_("A payment cannot be received in the future."))
-    try:
-        with transaction.atomic():
-            invoice = (
-                Invoice.objects.with_balance().select_for_update(of=("self",)).get(pk=invoice.pk)
+    if method in (Payment.Method.CHEQUE, Payment.Method.TRANSFER) and not reference:
+        raise BillingError(_("Give the cheque's number or the transfer's reference."))
+    with transaction.atomic(), reversion.create_revision():
+        invoice = _lock(invoice)
+        if invoice.kind != Invoice.Kind.INVOICE or invoice.status != Invoice.Status.ISSUED:
+            raise BillingError(_("Only an issued invoice can be paid."))
+        balance = cents(invoice.balance)
+        if amount > balance:
+            raise BillingError(
+                _("The payment is larger than what is owed (%(balance)s $): nothing was recorded.")
+                % {"balance": number_format(balance, 2)}
             )
-            if invoice.kind != Invoice.Kind.INVOICE or invoice.status != Invoice.Status.ISSUED:
-                raise BillingError(_("Only an issued invoice can be paid."))
-            balance = cents(invoice.balance)
-            if amount > balance:
-                raise BillingError(
-                    _(
-                        "The payment is larger than what is owed (%(balance)s $): nothing was recorded."
-                    )
-                    % {"balance": number_format(cents(invoice.balance), 2)}
-                )
-            payment = Payment.objects.create(
-                invoice=invoice,
-                amount=amount,
-                received_on=received_on,
-                method=method,
-                reference=reference.strip(),
-                recorded_by=by,
+        if (
+            reference
+            and Payment.objects.filter(invoice=invoice, reference__iexact=reference).exists()
+        ):
+            raise BillingError(
+                _("This payment is already recorded on the invoice (same reference).")
             )
-            if amount == balance:
-                Membership.objects.filter(
-                    invoice_lines__invoice=invoice, paid_on__isnull=True
-                ).update(paid_on=received_on)
-    except IntegrityError as error:
-        raise BillingError(
-            _("This payment is already recorded on the invoice (same method and reference).")
-        ) from error
+        payment = Payment.objects.create(
+            invoice=invoice,
+            amount=amount,
+            received_on=received_on,
+            method=method,
+            reference=reference,
+            recorded_by=by,
+        )
+        if by is not None:
+            reversion.set_user(by)
+        _settle(invoice, received_on)
     return payment
 
 

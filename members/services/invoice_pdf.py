@@ -9,15 +9,20 @@ from pathlib import Path
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
+from PIL import ImageFile
+from weasyprint import HTML
 
 from members.models import Invoice
+
+# Importing WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES for the whole process, and the
+# uploads' check (alliance/images.py) would then take a truncated image for a good one.
+# The invoices' only image is the logo, an SVG: set it back.
+ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 LOGO = Path(settings.BASE_DIR) / "static" / "img" / "logo.svg"
 
 
 def invoice_pdf(*, invoice: Invoice) -> bytes:
-    from weasyprint import HTML  # loads Pango: only where a PDF is made
-
     with translation.override(settings.LANGUAGE_CODE):
         html = render_to_string(
             "members/invoices/invoice_pdf.html",

@@ -175,7 +175,12 @@ def test_payments_partial_then_full_mark_the_period_paid(period):
     assert period.paid_on is None
     assert Invoice.objects.with_balance().get().balance == D("477.29")
     payment_record(
-        invoice=invoice, amount=D("477.29"), received_on=today, method="transfer", by=None
+        invoice=invoice,
+        amount=D("477.29"),
+        received_on=today,
+        method="transfer",
+        reference="VIR-7",
+        by=None,
     )
     period.refresh_from_db()
     assert period.paid_on == today
@@ -202,6 +207,7 @@ def test_a_payment_that_cannot_be_is_refused_and_nothing_is_recorded(
             amount=D(amount),
             received_on=timezone.localdate() + dt.timedelta(days=received),
             method="cheque",
+            reference="3003",
             by=None,
         )
     assert not Payment.objects.exists()
@@ -266,3 +272,109 @@ def test_a_category_says_whether_its_memberships_are_taxed():
     )
     invoice = invoice_issue(invoice=invoice_for_period(membership=period), by=None)
     assert (invoice.gst, invoice.qst, invoice.total) == (D("0.00"), D("0.00"), D("100.00"))
+
+
+def test_a_cheque_or_a_transfer_needs_its_reference(period):
+    invoice = invoice_issue(invoice=invoice_for_period(membership=period), by=None)
+    with pytest.raises(BillingError, match="numéro du chèque"):
+        payment_record(
+            invoice=invoice,
+            amount=D("10.00"),
+            received_on=timezone.localdate(),
+            method="cheque",
+            by=None,
+        )
+    payment_record(
+        invoice=invoice,
+        amount=D("10.00"),
+        received_on=timezone.localdate(),
+        method="other",
+        by=None,
+    )
+    assert Payment.objects.count() == 1
+
+
+def test_three_payments_that_add_up_leave_nothing_owed(period):
+    invoice = invoice_issue(invoice=invoice_for_period(membership=period), by=None)
+    for n, amount in enumerate(["294.21", "574.66", "108.42"]):
+        payment_record(
+            invoice=invoice,
+            amount=D(amount),
+            received_on=timezone.localdate(),
+            method="other",
+            reference=f"P{n}",
+            by=None,
+        )
+    assert Invoice.objects.with_balance().get().balance == D("0.00")
+    assert not Invoice.objects.unpaid().exists()
+    period.refresh_from_db()
+    assert period.paid_on == timezone.localdate()
+
+
+def test_what_a_credit_note_leaves_at_zero_pays_the_period(period):
+    invoice = invoice_issue(invoice=invoice_for_period(membership=period), by=None)
+    payment_record(
+        invoice=invoice,
+        amount=D("500.00"),
+        received_on=timezone.localdate(),
+        method="other",
+        by=None,
+    )
+    left = Invoice.objects.with_balance().get(pk=invoice.pk).balance  # 477.29 with taxes
+    assert left == D("477.29")
+    credit_note_issue(invoice=invoice, amount=D("415.11"), reason="Rabais", by=None)  # 477.28
+    period.refresh_from_db()
+    assert period.paid_on is None
+    credit_note_issue(invoice=invoice, amount=D("0.01"), reason="Arrondi", by=None)  # 0.01
+    period.refresh_from_db()
+    assert period.paid_on is not None
+
+
+def test_a_credit_note_carries_no_tax_the_invoice_did_not_charge():
+    company = CompanyFactory(period=False)
+    exempt = MembershipCategoryFactory(name_fr="Membre honoraire", taxable=False)
+    period = MembershipFactory(company=company, category=exempt, fee=D("500.00"))
+    draft = invoice_for_period(membership=period)
+    InvoiceLine.objects.create(
+        invoice=draft, description="Atelier", amount=D("100.00"), taxable=True
+    )
+    invoice = invoice_issue(invoice=draft, by=None)
+    assert (invoice.gst, invoice.qst) == (D("5.00"), D("9.98"))
+    note = credit_note_issue(invoice=invoice, amount=D("500.00"), reason="Erreur", by=None)
+    assert (note.gst, note.qst, note.total) == (D("0.00"), D("0.00"), D("500.00"))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks across connections")
+@pytest.mark.django_db(transaction=True)
+def test_two_staff_paying_the_whole_invoice_at_once_record_it_once(period):
+    invoice = invoice_issue(invoice=invoice_for_period(membership=period), by=None)
+    start = threading.Barrier(2)
+    outcomes = []
+
+    def pay(reference):
+        try:
+            start.wait()
+            payment_record(
+                invoice=invoice,
+                amount=D("977.29"),
+                received_on=timezone.localdate(),
+                method="cheque",
+                reference=reference,
+                by=None,
+            )
+            outcomes.append("recorded")
+        except BillingError as error:
+            outcomes.append(str(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=pay, args=(ref,)) for ref in ("A-1", "B-2")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert (
+        sorted(outcomes)[-1] == "recorded" and "plus élevé que ce qui est dû" in sorted(outcomes)[0]
+    )
+    assert Payment.objects.count() == 1
+    assert Invoice.objects.with_balance().get().balance == D("0.00")

@@ -11,7 +11,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from members.models import Invoice, Payment
-from members.services.billing import invoice_for_period, invoice_issue
+from members.services.billing import invoice_for_period, invoice_issue, payment_record
 from tests.factories import CompanyFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +57,7 @@ def test_staff_record_a_cheque_in_one_step_and_the_period_is_paid(staff_client, 
 
     response = staff_client.post(
         f"{INVOICES}{invoice.pk}/pay/",
-        {"amount": "114.98", "received_on": today, "method": "cheque", "reference": "501"},
+        {"amount": "114.98", "received_on": today, "method": "cheque", "reference": "502"},
         follow=True,
     )
     assert "Paiement de 114,98 $ enregistré" in response.content.decode()
@@ -178,3 +178,73 @@ def test_a_company_with_nobody_to_email_gets_its_invoice_issued_and_staff_are_to
     draft.refresh_from_db()
     assert draft.status == Invoice.Status.ISSUED and mail.outbox == []
     assert "n’a été envoyée à personne" in response.content.decode()
+
+
+def test_payments_are_never_deleted_in_the_admin(staff_client, period):
+    from tests.factories import PaymentFactory
+
+    payment = PaymentFactory()
+    assert (
+        staff_client.post(
+            f"/admin/members/payment/{payment.pk}/delete/", {"post": "yes"}
+        ).status_code
+        == 403
+    )
+    assert Payment.objects.filter(pk=payment.pk).exists()
+
+
+def test_staff_who_may_not_see_invoices_cannot_reach_the_payment_page(client, period):
+    from django.contrib.auth.models import Permission
+
+    from members.testing import log_in
+    from tests.factories import StaffFactory
+
+    clerk = StaffFactory(is_superuser=False)
+    clerk.user_permissions.set(Permission.objects.filter(codename="add_payment"))
+    invoice = invoice_issue(invoice=invoice_for_period(membership=period), by=None)
+    log_in(client, clerk)
+    assert client.get(f"{INVOICES}{invoice.pk}/pay/").status_code == 403
+    assert not Payment.objects.exists()
+
+
+def test_staff_issue_a_credit_note_from_the_invoice(staff_client, period):
+    invoice = invoice_issue(invoice=invoice_for_period(membership=period), by=None)
+    too_much = staff_client.post(
+        f"{INVOICES}{invoice.pk}/credit/", {"amount": "100.01", "reason": "Trop"}
+    )
+    assert "plus élevé que ce qui reste" in too_much.content.decode()
+    response = staff_client.post(
+        f"{INVOICES}{invoice.pk}/credit/", {"amount": "20.00", "reason": "Rabais"}, follow=True
+    )
+    note = Invoice.objects.get(kind=Invoice.Kind.CREDIT_NOTE)
+    assert f"Note de crédit {note.number} émise." in response.content.decode()
+    assert (note.credits, note.total) == (invoice, Decimal("23.00"))
+
+
+def test_filtering_on_drafts_or_searching_looks_through_every_invoice(staff_client, period):
+    draft = invoice_for_period(membership=period)
+    assert (
+        draft.pk
+        and "Facture en préparation"
+        in staff_client.get(f"{INVOICES}?status__exact=draft").content.decode()
+    )
+    paid = invoice_issue(invoice=invoice_for_period(membership=period), by=None)
+    payment_record(
+        invoice=paid, amount=paid.total, received_on=timezone.localdate(), method="other", by=None
+    )
+    assert paid.number in staff_client.get(f"{INVOICES}?q={paid.number}").content.decode()
+
+
+def test_a_truncated_upload_is_still_refused_once_a_pdf_was_made(staff_client, period):
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from alliance.images import reencode
+    from tests.factories import image_upload
+
+    invoice = invoice_issue(invoice=invoice_for_period(membership=period), by=None)
+    staff_client.get(f"{INVOICES}{invoice.pk}/pdf/")  # WeasyPrint loaded and used
+    whole = image_upload().read()
+    truncated = SimpleUploadedFile("coupe.png", whole[: len(whole) // 2], "image/png")
+    with pytest.raises(ValidationError):
+        reencode(truncated)
