@@ -31,6 +31,30 @@ from members.services.billing import (
 )
 from members.services.invoice_pdf import invoice_pdf, invoice_pdf_filename
 
+# The colours of the badges (static/admin/apq-admin.css) for an invoice's state.
+STATE_BADGES = {
+    Invoice.State.DRAFT: "draft",
+    Invoice.State.ISSUED: "queued",
+    Invoice.State.PARTLY_PAID: "scheduled",
+    Invoice.State.PAID: "sent",
+    Invoice.State.OVERDUE: "failed",
+    Invoice.State.CANCELLED: "draft",
+}
+AS_ISSUED = (
+    "status",
+    "number",
+    "issued_on",
+    "due_on",
+    "buyer_name",
+    "buyer_address",
+    "gst_number",
+    "qst_number",
+    "subtotal",
+    "gst",
+    "qst",
+    "total",
+)
+
 
 @admin.register(Fee)
 class FeeAdmin(KeepRecordsAdmin):
@@ -75,6 +99,12 @@ class BalanceFilter(DefaultLookupFilter):
     parameter_name = "balance"
     default = "unpaid"
 
+    options = {
+        "unpaid": (_("Issued and unpaid"), lambda invoices: invoices.unpaid()),
+        "overdue": (_("Overdue"), lambda invoices: invoices.overdue()),
+        "draft": (_("Drafts"), lambda invoices: invoices.filter(status=Invoice.Status.DRAFT)),
+    }
+
     def __init__(self, request, params, model, model_admin):
         narrowed = any(
             name != self.parameter_name for name in request.GET if name not in ("o", "p")
@@ -82,12 +112,6 @@ class BalanceFilter(DefaultLookupFilter):
         super().__init__(request, params, model, model_admin)
         if narrowed and self.value() is None:
             self.default = "all"
-
-    options = {
-        "unpaid": (_("Issued and unpaid"), lambda invoices: invoices.unpaid()),
-        "overdue": (_("Overdue"), lambda invoices: invoices.overdue()),
-        "draft": (_("Drafts"), lambda invoices: invoices.filter(status=Invoice.Status.DRAFT)),
-    }
 
 
 class PaymentForm(forms.Form):
@@ -135,44 +159,10 @@ class InvoiceAdmin(KeepRecordsAdmin):
     actions = ("issue",)
     fieldsets = (
         (None, {"fields": ("company", "kind", "credits", "language", "reason")}),
-        (
-            _("As issued"),
-            {
-                "fields": (
-                    "status",
-                    "number",
-                    "issued_on",
-                    "due_on",
-                    "buyer_name",
-                    "buyer_address",
-                    "gst_number",
-                    "qst_number",
-                    "subtotal",
-                    "gst",
-                    "qst",
-                    "total",
-                )
-            },
-        ),
+        (_("As issued"), {"fields": AS_ISSUED}),
     )
     # A credit note is made by "Issue a credit note" on its invoice, which checks it.
-    readonly_fields = (
-        "kind",
-        "credits",
-        "reason",
-        "status",
-        "number",
-        "issued_on",
-        "due_on",
-        "buyer_name",
-        "buyer_address",
-        "gst_number",
-        "qst_number",
-        "subtotal",
-        "gst",
-        "qst",
-        "total",
-    )
+    readonly_fields = ("kind", "credits", "reason", *AS_ISSUED)
     change_form_template = "admin/members/invoice/change_form.html"
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Invoice]:
@@ -191,17 +181,7 @@ class InvoiceAdmin(KeepRecordsAdmin):
 
     @admin.display(description=_("status"), ordering="status")
     def state_label(self, obj: Invoice) -> str:
-        if obj.status == Invoice.Status.DRAFT:
-            return badge("draft", obj.get_status_display())
-        if obj.status == Invoice.Status.CANCELLED:
-            return badge("failed", obj.get_status_display())
-        if obj.kind == Invoice.Kind.CREDIT_NOTE or obj.balance <= 0:
-            return badge("sent", _("Paid") if obj.kind == Invoice.Kind.INVOICE else _("Issued"))
-        if obj.due_on and obj.due_on < timezone.localdate():
-            return badge("failed", _("Overdue"))
-        if obj.paid:
-            return badge("scheduled", _("Partly paid"))
-        return badge("queued", _("Issued"))
+        return badge(STATE_BADGES[obj.state], obj.state.label)
 
     @admin.display(description=_("balance"), ordering="balance")
     def balance_shown(self, obj: Invoice) -> str:
@@ -243,24 +223,26 @@ class InvoiceAdmin(KeepRecordsAdmin):
             *super().get_urls(),
         ]
 
+    def _issued(self, request: HttpRequest, pk: int, *, also: bool = True) -> Invoice:
+        """The issued invoice of an invoice page (404 otherwise), for staff who may see it
+        and, ``also``, do what the page does."""
+        invoice = self.get_object(request, str(pk))
+        if invoice is None or invoice.status != Invoice.Status.ISSUED:
+            raise Http404
+        if not (self.has_view_permission(request, invoice) and also):
+            raise PermissionDenied
+        return invoice
+
     def pdf_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         """The PDF the company received (an issued invoice has one; a draft has none)."""
-        invoice = self.get_object(request, str(pk))
-        if invoice is None or invoice.status == Invoice.Status.DRAFT:
-            raise Http404
-        if not self.has_view_permission(request, invoice):
-            raise PermissionDenied
+        invoice = self._issued(request, pk)
         response = HttpResponse(invoice_pdf(invoice=invoice), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{invoice_pdf_filename(invoice)}"'
         return response
 
     def credit_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         """Correct an issued invoice by a credit note."""
-        invoice = self.get_object(request, str(pk))
-        if invoice is None or invoice.status != Invoice.Status.ISSUED:
-            raise Http404
-        if not (self.has_view_permission(request, invoice) and self.has_add_permission(request)):
-            raise PermissionDenied
+        invoice = self._issued(request, pk, also=self.has_add_permission(request))
         form = CreditNoteForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
@@ -288,18 +270,11 @@ class InvoiceAdmin(KeepRecordsAdmin):
             "form": form,
             "change_url": reverse("admin:members_invoice_change", args=[invoice.pk]),
         }
-        return TemplateResponse(request, "admin/members/invoice/pay.html", context)
+        return TemplateResponse(request, "admin/members/invoice/form.html", context)
 
     def pay_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         """Record a payment in one step; paid in full, the membership is extended."""
-        invoice = self.get_object(request, str(pk))
-        if invoice is None:
-            raise Http404
-        if not (
-            self.has_view_permission(request, invoice)
-            and request.user.has_perm("members.add_payment")
-        ):
-            raise PermissionDenied
+        invoice = self._issued(request, pk, also=request.user.has_perm("members.add_payment"))
         change_url = reverse("admin:members_invoice_change", args=[invoice.pk])
         form = PaymentForm(
             request.POST or None,
@@ -332,11 +307,11 @@ class PaymentAdmin(RecordAdmin):
     """Payments are read; one recorded by mistake is corrected by a credit note, never
     deleted (the invoice it paid would owe again with no trace of why)."""
 
-    def has_delete_permission(self, request, obj=None):
-        return False
-
     list_display = ("invoice", "amount", "received_on", "method", "reference", "recorded_by")
     list_filter = ("method",)
     list_select_related = ("invoice", "recorded_by")
     search_fields = ("invoice__number", "reference")
     date_hierarchy = "received_on"
+
+    def has_delete_permission(self, request, obj=None):
+        return False

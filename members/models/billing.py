@@ -209,6 +209,29 @@ class Invoice(models.Model):
     def __str__(self) -> str:
         return self.number or str(_("Draft invoice"))
 
+    class State(models.TextChoices):
+        """Where an invoice stands, read from its status, balance and due date."""
+
+        DRAFT = "draft", _("Draft")
+        ISSUED = "issued", _("Issued")
+        PARTLY_PAID = "partly_paid", _("Partly paid")
+        PAID = "paid", _("Paid")
+        OVERDUE = "overdue", _("Overdue")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    @property
+    def state(self) -> "Invoice.State":
+        """Needs ``with_balance()``. A credit note is issued, never paid."""
+        if self.status != self.Status.ISSUED:
+            return self.State(self.status)
+        if self.kind == self.Kind.CREDIT_NOTE:
+            return self.State.ISSUED
+        if self.balance <= 0:
+            return self.State.PAID
+        if self.due_on < timezone.localdate():
+            return self.State.OVERDUE
+        return self.State.PARTLY_PAID if self.paid else self.State.ISSUED
+
 
 @reversion.register()
 class InvoiceLine(models.Model):

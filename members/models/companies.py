@@ -374,6 +374,14 @@ class Company(models.Model):
     def is_archived(self) -> bool:
         return self.archived_at is not None
 
+    @property
+    def address_lines(self) -> list[str]:
+        """The postal address as it is written, e.g. ["12, rue des Érables",
+        "Saint-Georges (Québec) G5Y 1A1"]: on its page and on its invoices."""
+        province = f"({self.get_province_display()})" if self.province else ""
+        place = " ".join(part for part in (self.city, province, self.postal_code) if part)
+        return [line for line in (self.street_address, place) if line]
+
     def clean(self) -> None:
         super().clean()
         self.neq = normalize_neq(self.neq) or None

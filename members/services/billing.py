@@ -72,19 +72,6 @@ def invoice_for_period(*, membership: Membership) -> Invoice:
     return invoice
 
 
-def _postal_address(company) -> str:
-    place = " ".join(
-        part
-        for part in (
-            company.city,
-            f"({company.province})" if company.province else "",
-            company.postal_code,
-        )
-        if part
-    )
-    return "\n".join(part for part in (company.street_address, place) if part)
-
-
 def _company_language(company) -> str:
     """The language of whoever receives the invoices, else of an administrator."""
     recipients = invoice_recipients(company=company)
@@ -122,7 +109,7 @@ def invoice_issue(*, invoice: Invoice, by: User | None, today: dt.date | None = 
             raise BillingError(_("An invoice's total must be more than zero."))
         company = invoice.company
         invoice.buyer_name = company.legal_name or company.name
-        invoice.buyer_address = _postal_address(company)
+        invoice.buyer_address = "\n".join(company.address_lines)
         invoice.gst_number = settings.ASSOCIATION_GST_NUMBER
         invoice.qst_number = settings.ASSOCIATION_QST_NUMBER
         invoice.subtotal, invoice.gst, invoice.qst, invoice.total = (

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, ngettext_lazy
+from django.utils.translation import ngettext_lazy
 from modeltranslation.admin import TranslationStackedInline
 
 from alliance.admin_base import FrenchFirstAdmin, LookupFilter, RecordAdmin, badge, message_count
@@ -32,24 +32,14 @@ from news.services.newsletters import (
 from news.services.subscriptions import subscriber_unsubscribe
 
 EDITABLE = (Newsletter.Status.DRAFT, Newsletter.Status.SCHEDULED)
-# What staff write; the rest of the row is the sending's.
-CONTENT = {
-    f"{name}_{code}"
-    for name in ("subject", "preheader", "introduction", "closing")
-    for code, _language in settings.LANGUAGES
-} | {
-    "subject",
-    "preheader",
-    "introduction",
-    "closing",
-    "audience",
-    "region",
-    "sector",
-    "category",
-    "committee",
-    "in_archive",
-}
 STATUS_BADGES = {"draft": "draft", "scheduled": "scheduled", "sending": "queued", "sent": "sent"}
+# The progress of an issue, state by state, as the list of issues shows it.
+PROGRESS = {
+    "sent": ngettext_lazy("%(count)s sent", "%(count)s sent", "count"),
+    "queued": ngettext_lazy("%(count)s waiting", "%(count)s waiting", "count"),
+    "failed": ngettext_lazy("%(count)s failed", "%(count)s failed", "count"),
+    "bounced": ngettext_lazy("%(count)s undeliverable", "%(count)s undeliverable", "count"),
+}
 
 
 class SectionInline(TranslationStackedInline):
@@ -150,15 +140,14 @@ class NewsletterAdmin(FrenchFirstAdmin):
             obj.created_by = request.user
         if not change:
             return super().save_model(request, obj, form, change)
-        # The text only: the sending's own fields belong to the send, which may have
-        # started since this form was opened; an issue going out is no longer edited.
+        # The fields staff changed only (the form has none of the sending's, which may have
+        # started since this form was opened); an issue going out is no longer edited.
         with transaction.atomic():
             current = Newsletter.objects.select_for_update().get(pk=obj.pk)
             if current.status not in EDITABLE:
                 raise PermissionDenied
-            changed = [name for name in form.changed_data if name in CONTENT]
-            if changed:
-                obj.save(update_fields=[*changed, "updated_at"])
+            if form.changed_data:
+                obj.save(update_fields=[*form.changed_data, "updated_at"])
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = {**(extra_context or {}), "can_send": self.has_send_permission(request)}
@@ -184,23 +173,12 @@ class NewsletterAdmin(FrenchFirstAdmin):
     def progress(self, obj: Newsletter) -> str:
         if obj.pk is None or obj.status in EDITABLE:
             return "—"
-        counts = {state: getattr(obj, f"progress_{state}") for state in Delivery.State.values}
         url = reverse("admin:news_delivery_changelist") + f"?newsletter__id__exact={obj.pk}"
-        parts = [
-            ngettext("%(count)s sent", "%(count)s sent", counts["sent"]),
-            ngettext("%(count)s waiting", "%(count)s waiting", counts["queued"]),
-            ngettext("%(count)s failed", "%(count)s failed", counts["failed"]),
-            ngettext("%(count)s undeliverable", "%(count)s undeliverable", counts["bounced"]),
-        ]
         state = ", ".join(
-            part % {"count": count}
-            for part, count in zip(
-                parts, [counts[k] for k in ("sent", "queued", "failed", "bounced")], strict=True
-            )
+            message % {"count": getattr(obj, f"progress_{state}")}
+            for state, message in PROGRESS.items()
         )
         return format_html('<a href="{}">{}</a>', url, state)
-
-    # --- Preview, test and send ------------------------------------------------------
 
     def get_urls(self):
         view = self.admin_site.admin_view
@@ -261,7 +239,7 @@ class NewsletterAdmin(FrenchFirstAdmin):
                     self.message_user(
                         request,
                         _("Scheduled: the issue goes out on %(date)s.")
-                        % {"date": timezone.localtime(at).strftime("%Y-%m-%d %H:%M")},
+                        % {"date": date_format(timezone.localtime(at), "SHORT_DATETIME_FORMAT")},
                         messages.SUCCESS,
                     )
                 else:
@@ -331,12 +309,11 @@ class DeliveryAdmin(RecordAdmin):
     list_display = ("subscriber", "newsletter", "language", "state_label", "handed_at")
     list_filter = (DeliveryStateFilter, "newsletter", "language")
     list_select_related = ("subscriber", "newsletter", "email")
+    search_fields = ("subscriber__email",)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Delivery]:
         # The waiting emails' messages (text and HTML) are not shown: not loaded either.
         return super().get_queryset(request).defer("email__message", "newsletter__rendered")
-
-    search_fields = ("subscriber__email",)
 
     def has_module_permission(self, request):
         return False  # reached from an issue's progress, not from the menu

@@ -4,7 +4,7 @@ recipient and issue.
 Consent is Canada's anti-spam law's (CASL/LCAP): express, recorded (when, where, the text
 shown) and confirmed from the address itself; a bulk email goes to no one else. One row
 per address (``Subscriber``) carries that record, whatever the road it came by: the
-public form, the member area or staff.
+public form or the member area.
 """
 
 import reversion
@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -52,7 +53,6 @@ class Subscriber(models.Model):
         PAGE = "page", _("Sign-up page")
         FOOTER = "footer", _("Form at the foot of the site")
         MEMBER_AREA = "member_area", _("Member area")
-        STAFF = "staff", _("Added by staff")
 
     email = models.EmailField(_("email"))
     language = models.CharField(
@@ -193,8 +193,6 @@ class Newsletter(models.Model):
         return self.subject
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("newsletter:issue", kwargs={"pk": self.pk})
 
     @property

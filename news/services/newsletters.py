@@ -318,8 +318,6 @@ def _hand_over(newsletter: Newsletter, rows: list, slot: dt.datetime, spacing) -
         if subscriber.status != Subscriber.Status.SUBSCRIBED:
             gone.append(row.pk)
             continue
-        if row.language not in rendered:
-            rendered[row.language] = newsletter_render(newsletter=newsletter, language=row.language)
         message = newsletter_message(
             rendered=rendered[row.language],
             to=subscriber.email,

@@ -89,7 +89,7 @@ def test_an_invoice_is_numbered_in_the_year_and_keeps_its_buyer_as_issued(period
         D("977.29"),
     )
     assert first.buyer_name == "Moules Beauce inc."
-    assert first.buyer_address == "12, rue des Érables\nSaint-Georges (QC) G5Y 1A1"
+    assert first.buyer_address == "12, rue des Érables\nSaint-Georges (Québec) G5Y 1A1"
     assert (first.gst_number, first.qst_number) == ("123456789RT0001", "1234567890TQ0001")
     assert first.due_on == dt.date(2027, 3, 31)
     period.company.legal_name = "Nouveau nom inc."

@@ -141,7 +141,7 @@ def test_same_address_twice_gets_a_fresh_link_and_one_row(client):
 
 
 def test_a_subscribed_address_is_told_so_and_the_page_says_the_same(client):
-    subscriber = SubscriberFactory(email=ADDRESS, source=Subscriber.Source.STAFF)
+    subscriber = SubscriberFactory(email=ADDRESS, source=Subscriber.Source.MEMBER_AREA)
     fresh = sign_up(client, "someone.new@exemple.qc.ca")
     again = sign_up(client, ADDRESS)
 
@@ -149,7 +149,7 @@ def test_a_subscribed_address_is_told_so_and_the_page_says_the_same(client):
     assert again["Location"] == fresh["Location"]
     unchanged = Subscriber.objects.get(pk=subscriber.pk)
     assert unchanged.status == Subscriber.Status.SUBSCRIBED
-    assert unchanged.source == Subscriber.Source.STAFF
+    assert unchanged.source == Subscriber.Source.MEMBER_AREA
     assert unchanged.consent_text == subscriber.consent_text
     message = mail.outbox[-1]
     assert message.to == [ADDRESS]
