@@ -20,12 +20,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from members.forms import CloseAccountForm, PersonalDetailsForm, RepresentationForm
 from members.services.accounts import account_close, account_export, account_update_profile
 from news.forms import NewsletterChoiceForm
-from news.models import Subscriber
 from news.services.subscriptions import (
     SubscriptionError,
     consent_text,
-    member_newsletter_address,
-    subscriber_of_member,
+    member_newsletter_state,
     subscriber_set_for_member,
 )
 
@@ -60,15 +58,14 @@ def profile(request: HttpRequest) -> HttpResponse:
         account_update_profile(details=details, places=places)
         messages.success(request, _("Your profile was saved."))
         return redirect("area:profile")
-    subscriber = subscriber_of_member(user=user)
-    subscribed = subscriber is not None and subscriber.status == Subscriber.Status.SUBSCRIBED
+    address, subscribed = member_newsletter_state(user=user)
     context = {
         "details": details,
         "places": places,
         "newsletter": NewsletterChoiceForm(
             initial={"subscribe": subscribed}, consent_text=consent_text()
         ),
-        "newsletter_address": member_newsletter_address(user=user),
+        "newsletter_address": address,
         "newsletter_subscribed": subscribed,
     }
     return render(

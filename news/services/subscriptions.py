@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from alliance.emails import absolute_url, send_email
 from members.models import User
-from news.models import Subscriber
+from news.models import Delivery, Subscriber
 
 UNSUBSCRIBE_SALT = "news.newsletter.unsubscribe"
 CONFIRM_SALT = "news.newsletter.confirm"
@@ -185,11 +185,7 @@ def subscriber_confirm(*, token: str) -> Subscriber:
             or _timestamp(subscriber.consent_requested_at) != asked_at
         ):
             raise ConfirmationOutdated(token)
-        subscriber.status = Subscriber.Status.SUBSCRIBED
-        subscriber.consented_at = timezone.now()
-        subscriber.unsubscribed_at = None
-        subscriber.bounced_at = None
-        subscriber.bounce_reason = ""
+        _mark_subscribed(subscriber, timezone.now())
         subscriber.save()
         reversion.set_comment(_("Subscription confirmed from the address."))
     return subscriber
@@ -215,9 +211,24 @@ def member_newsletter_address(*, user: User) -> str | None:
     return address.email if address else None
 
 
-def subscriber_of_member(*, user: User) -> Subscriber | None:
+def member_newsletter_state(*, user: User) -> tuple[str | None, bool]:
+    """The address l'infolettre goes to for a member (``None`` until verified), and
+    whether it is subscribed: what the profile shows."""
     address = member_newsletter_address(user=user)
-    return Subscriber.objects.with_address(address).first() if address else None
+    if address is None:
+        return None, False
+    subscribed = Subscriber.objects.with_address(address).subscribed().exists()
+    return address, subscribed
+
+
+def _mark_subscribed(subscriber: Subscriber, now) -> None:
+    """Consent confirmed: subscribed, and whatever ended an earlier subscription is gone
+    from the row (it stays in the history)."""
+    subscriber.status = Subscriber.Status.SUBSCRIBED
+    subscriber.consented_at = now
+    subscriber.unsubscribed_at = None
+    subscriber.bounced_at = None
+    subscriber.bounce_reason = ""
 
 
 @_once_more_on_conflict
@@ -243,15 +254,57 @@ def subscriber_set_for_member(
             return subscriber
         now = timezone.now()
         subscriber = subscriber or Subscriber(email=address)
-        subscriber.status = Subscriber.Status.SUBSCRIBED
         subscriber.language = user.preferred_language or settings.LANGUAGE_CODE
         subscriber.source = Subscriber.Source.MEMBER_AREA
         subscriber.consent_text = consent_text
         subscriber.consent_requested_at = now
-        subscriber.consented_at = now
-        subscriber.unsubscribed_at = None
-        subscriber.bounced_at = None
-        subscriber.bounce_reason = ""
+        _mark_subscribed(subscriber, now)
         subscriber.save()
         reversion.set_comment(_("Subscribed from the member area."))
     return subscriber
+
+
+# A bounce counts against the issue sent to the address within these last days.
+BOUNCE_RECENT = dt.timedelta(days=3)
+
+
+def subscriber_mark_undeliverable(*, email: str, reason: str, withdrawn: bool) -> bool:
+    """Stop bulk email to ``email``; returns whether it was on the list."""
+    now = timezone.now()
+    with (
+        transaction.atomic(),
+        reversion.create_revision(),
+        translation.override(settings.LANGUAGE_CODE),
+    ):
+        subscriber = (
+            Subscriber.objects.select_for_update().with_address(email).order_by("pk").first()
+        )
+        if subscriber is None:
+            return False
+        if withdrawn:
+            subscriber.status = Subscriber.Status.UNSUBSCRIBED
+            subscriber.unsubscribed_at = subscriber.unsubscribed_at or now
+            reversion.set_comment(_("Unsubscribed by a complaint at the email provider."))
+        else:
+            # Someone who unsubscribed stays so: a bounce says nothing of their consent.
+            if subscriber.status != Subscriber.Status.UNSUBSCRIBED:
+                subscriber.status = Subscriber.Status.BOUNCED
+            subscriber.bounced_at = now
+            reversion.set_comment(_("The email provider reports the address undeliverable."))
+        subscriber.bounce_reason = reason[:300]
+        subscriber.save()
+        # The issue it bounced from, when one went to the address in the last days (the
+        # provider's event does not name the issue; it may be a transactional email).
+        latest = (
+            Delivery.objects.filter(
+                subscriber=subscriber,
+                handed_at__gte=now - BOUNCE_RECENT,
+                bounced_at__isnull=True,
+            )
+            .order_by("-handed_at")
+            .first()
+        )
+        if latest is not None:
+            latest.bounced_at = now
+            latest.save(update_fields=["bounced_at"])
+    return True
