@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import number_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
@@ -89,6 +90,66 @@ class PaymentInline(admin.TabularInline):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class CompanyInvoiceInline(admin.TabularInline):
+    """A company's invoices and credit notes on its page: where it stands, and the way to
+    each invoice's "Record a payment"."""
+
+    model = Invoice
+    fk_name = "company"
+    extra = 0
+    fields = ("number_link", "kind", "issued_on", "due_on", "total", "balance_shown", "state")
+    readonly_fields = fields
+    verbose_name_plural = _("invoices")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).issued().with_balance()
+
+    def has_add_permission(self, request, obj=None):
+        return False  # renewal invoices by the list's action, others from the invoices
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("number"))
+    def number_link(self, obj: Invoice) -> str:
+        url = reverse("admin:members_invoice_change", args=[obj.pk])
+        if obj.kind == Invoice.Kind.INVOICE and obj.balance > 0:
+            pay = reverse("admin:members_invoice_pay", args=[obj.pk])
+            return format_html(
+                '<a href="{}">{}</a> · <a href="{}">{}</a>',
+                url,
+                obj.number,
+                pay,
+                _("Record a payment"),
+            )
+        return format_html('<a href="{}">{}</a>', url, obj.number)
+
+    @admin.display(description=_("balance"))
+    def balance_shown(self, obj: Invoice) -> str:
+        return number_format(obj.balance, 2)
+
+    @admin.display(description=_("status"))
+    def state(self, obj: Invoice) -> str:
+        return badge(STATE_BADGES[obj.state], obj.state.label)
+
+
+def send_issued(model_admin, request: HttpRequest, invoice: Invoice) -> None:
+    """Email an invoice just issued, and tell staff when nobody receives it."""
+    if not invoice_send(invoice=invoice):
+        model_admin.message_user(
+            request,
+            _(
+                "%(number)s is issued but was emailed to nobody: %(company)s has no "
+                "administrator nor anyone receiving its invoices."
+            )
+            % {"number": invoice.number, "company": invoice.company},
+            messages.WARNING,
+        )
 
 
 class BalanceFilter(DefaultLookupFilter):
@@ -197,16 +258,7 @@ class InvoiceAdmin(KeepRecordsAdmin):
                 self.message_user(request, f"{invoice.company}: {error}", messages.ERROR)
                 continue
             issued += 1
-            if not invoice_send(invoice=invoice):
-                self.message_user(
-                    request,
-                    _(
-                        "%(number)s is issued but was emailed to nobody: %(company)s has no "
-                        "administrator nor anyone receiving its invoices."
-                    )
-                    % {"number": invoice.number, "company": invoice.company},
-                    messages.WARNING,
-                )
+            send_issued(self, request, invoice)
         message_count(
             self,
             request,

@@ -21,6 +21,7 @@ from alliance.admin_base import (
     badge,
     message_count,
 )
+from members.admin.billing import CompanyInvoiceInline, send_issued
 from members.admin.memberships import MembershipInline
 from members.admin.people import PersonInline
 from members.admin.resources import CompanyResource
@@ -32,8 +33,8 @@ from members.models import (
     reminder_days,
     renewal_urgency,
 )
+from members.services.billing import BillingError, renewal_invoice_issue
 from members.services.companies import company_archive, company_restore
-from members.services.memberships import MembershipError, membership_mark_paid, membership_renew
 
 
 class StatusFilter(DefaultChoiceFilter):
@@ -145,8 +146,8 @@ class CompanyAdmin(
     autocomplete_fields = tuple(CLASSIFICATION_FIELDS.values())
     prepopulated_fields = {"slug": ("name",)}
     readonly_fields = ("created_at", "updated_at", "archived_at", "logo_preview")
-    inlines = (MembershipInline, PersonInline)
-    actions = ("renew", "mark_paid", "archive", "restore")
+    inlines = (MembershipInline, CompanyInvoiceInline, PersonInline)
+    actions = ("renew", "archive", "restore")
     fieldsets = (
         (None, {"fields": ("name", "legal_name", "slug", "neq")}),
         (
@@ -284,35 +285,30 @@ class CompanyAdmin(
             return "—"
         return format_html('<img src="{}" alt="" width="160">', obj.logo_small.url)
 
-    @admin.action(description=_("Renew for one period"))
+    @admin.action(description=_("Issue and send the renewal invoice"), permissions=("invoice",))
     def renew(self, request: HttpRequest, queryset: QuerySet) -> None:
-        renewed = 0
+        """The invoice of each company's next year, emailed to whoever receives its
+        invoices; the year is added when it is paid (the invoice's "Record a payment")."""
+        issued = 0
         for company in queryset:
             try:
-                membership_renew(company=company, by=request.user)
-                renewed += 1
-            except MembershipError as error:
+                invoice = renewal_invoice_issue(company=company, by=request.user)
+            except BillingError as error:
                 self.message_user(request, str(error), messages.WARNING)
+                continue
+            issued += 1
+            send_issued(self, request, invoice)
         message_count(
             self,
             request,
             ngettext_lazy(
-                "%(count)d company renewed for one period.",
-                "%(count)d companies renewed for one period.",
-                "count",
+                "%(count)d renewal invoice issued.", "%(count)d renewal invoices issued.", "count"
             ),
-            renewed,
+            issued,
         )
 
-    @admin.action(description=_("Mark the current period paid today"))
-    def mark_paid(self, request: HttpRequest, queryset: QuerySet) -> None:
-        marked = membership_mark_paid(companies=queryset, by=request.user)
-        message_count(
-            self,
-            request,
-            ngettext_lazy("%(count)d payment recorded.", "%(count)d payments recorded.", "count"),
-            marked,
-        )
+    def has_invoice_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("members.add_invoice")
 
     @admin.action(description=_("Archive the selected companies"))
     def archive(self, request: HttpRequest, queryset: QuerySet) -> None:

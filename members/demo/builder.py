@@ -11,6 +11,7 @@ from django.utils import timezone
 from members import directory
 from members.demo.committees import create_demo_committees
 from members.demo.companies import DemoBuilder, demo_companies
+from members.demo.invoices import create_demo_invoices
 from members.demo.logins import create_demo_logins
 from members.demo.logos import LOGO_LIMIT, add_logos
 from members.demo.references import References
@@ -35,6 +36,7 @@ def build_demo(
     create_demo_companies(companies, seed=seed, stdout=stdout)
     member = create_demo_logins(password, stdout=stdout)
     create_demo_committees(staff, stdout=stdout)
+    create_demo_invoices(login=member, seed=seed, stdout=stdout)
     return member
 
 

@@ -251,6 +251,17 @@ class InvoiceLine(models.Model):
         related_name="invoice_lines",
         verbose_name=_("membership period"),
     )
+    # A renewal invoices a year that does not exist yet: the period it renews is kept
+    # here, and the new period is added once the invoice is paid (``membership`` then
+    # points to it). Until then the company's end date does not move.
+    renews = models.ForeignKey(
+        "members.Membership",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="renewal_lines",
+        verbose_name=_("renews period"),
+    )
 
     class Meta:
         verbose_name = _("invoice line")

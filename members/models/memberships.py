@@ -184,6 +184,7 @@ class RenewalReminder(models.Model):
 
     class Kind(models.TextChoices):
         ENDING = "ending", _("Membership ending soon")
+        DUE = "due", _("Renewal invoice due")
         LAPSED = "lapsed", _("Membership lapsed")
 
     membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="reminders")

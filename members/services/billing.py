@@ -9,13 +9,24 @@ from decimal import ROUND_HALF_UP, Decimal
 import reversion
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import F, Sum
 from django.utils import timezone, translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from members.models import Invoice, InvoiceLine, InvoiceSequence, Membership, Payment, User
+from members.models import (
+    Company,
+    Fee,
+    Invoice,
+    InvoiceLine,
+    InvoiceSequence,
+    Membership,
+    MembershipCategory,
+    Payment,
+    User,
+)
 from members.models.billing import CENT
+from members.services.memberships import one_year_from
 
 log = logging.getLogger(__name__)
 
@@ -56,20 +67,102 @@ def invoice_for_period(*, membership: Membership) -> Invoice:
     company = membership.company
     with transaction.atomic():
         invoice = Invoice.objects.create(company=company, language=_company_language(company))
-        with translation.override(invoice.language):
-            description = _("Membership %(category)s, %(start)s to %(end)s") % {
-                "category": membership.category.name,
-                "start": membership.start.isoformat(),
-                "end": membership.end.isoformat(),
-            }
         InvoiceLine.objects.create(
             invoice=invoice,
             membership=membership,
-            description=description,
+            description=_period_description(
+                membership.category, membership.start, membership.end, invoice.language
+            ),
             amount=membership.fee,
             taxable=membership.category.taxable,
         )
     return invoice
+
+
+def _period_description(
+    category: MembershipCategory, start: dt.date, end: dt.date, language: str
+) -> str:
+    with translation.override(language):
+        return _("Membership %(category)s, %(start)s to %(end)s") % {
+            "category": category.name,
+            "start": start.isoformat(),
+            "end": end.isoformat(),
+        }
+
+
+def fee_for(category: MembershipCategory, year: int) -> Decimal:
+    """What a year of ``category`` costs before tax: the fee schedule's amount for that
+    year, else the category's yearly fee."""
+    fee = Fee.objects.filter(category=category, year=year).values_list("amount", flat=True)
+    return fee.first() if fee else category.annual_fee
+
+
+def renewal_dates(renewed: Membership, issued_on: dt.date) -> tuple[dt.date, dt.date]:
+    """The year a renewal of ``renewed`` invoiced on ``issued_on`` pays for: from the day
+    after it ends, or from the invoice's day for a company that had lapsed by then."""
+    start = max(renewed.end + dt.timedelta(days=1), issued_on)
+    return start, one_year_from(start)
+
+
+def renewal_invoice(period: Membership) -> Invoice | None:
+    """The issued invoice renewing ``period`` that is not wholly credited, if any."""
+    invoices = (
+        Invoice.objects.issued()
+        .filter(kind=Invoice.Kind.INVOICE, lines__renews=period)
+        .with_balance()
+        .filter(credited__lt=F("total"))
+        .select_related("company")
+    )
+    return invoices.first()
+
+
+def renewal_invoice_issue(
+    *, company: Company, by: User | None, today: dt.date | None = None
+) -> Invoice:
+    """Issue the invoice of the company's next year, after its latest period, at the fee
+    schedule's price for the year it starts in. The year is added to its memberships
+    when the invoice is paid, not before. Once per period: a period invoiced already is
+    refused (a BillingError naming the invoice); two staff at once wait for each other."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        latest = (
+            Membership.objects.select_for_update()
+            .filter(company=company)
+            .select_related("category")
+            .order_by("-end")
+            .first()
+        )
+        if latest is None:
+            raise BillingError(
+                _("%(company)s has no membership period to renew.") % {"company": company}
+            )
+        if latest.cancelled_on is not None:
+            raise BillingError(
+                _("The membership of %(company)s was cancelled: it is not renewed.")
+                % {"company": company}
+            )
+        invoiced = renewal_invoice(latest)
+        if invoiced is not None:
+            raise BillingError(
+                _("The renewal of %(company)s is invoiced already (%(number)s).")
+                % {"company": company, "number": invoiced.number}
+            )
+        start, end = renewal_dates(latest, today)
+        amount = fee_for(latest.category, start.year)
+        if amount <= 0:
+            raise BillingError(
+                _("The category %(category)s has no fee: there is nothing to invoice.")
+                % {"category": latest.category}
+            )
+        invoice = Invoice.objects.create(company=company, language=_company_language(company))
+        InvoiceLine.objects.create(
+            invoice=invoice,
+            renews=latest,
+            description=_period_description(latest.category, start, end, invoice.language),
+            amount=amount,
+            taxable=latest.category.taxable,
+        )
+        return invoice_issue(invoice=invoice, by=by, today=today)
 
 
 def _company_language(company) -> str:
@@ -138,8 +231,11 @@ def _lock(invoice: Invoice) -> Invoice:
 
 
 def _settle(invoice: Invoice, on: dt.date) -> None:
-    """An invoice owing nothing more (paid, or paid and credited) pays its periods."""
-    if cents(Invoice.objects.with_balance().get(pk=invoice.pk).balance) > 0:
+    """An invoice owing nothing more (paid, or paid and credited) pays its periods: the
+    periods it invoiced are marked paid, and the years it renews are added. An invoice
+    wholly credited is cancelled, not paid: it pays for nothing."""
+    settled = Invoice.objects.with_balance().get(pk=invoice.pk)
+    if cents(settled.balance) > 0 or settled.credited >= settled.total:
         return
     for membership in Membership.objects.filter(
         invoice_lines__invoice=invoice, paid_on__isnull=True
@@ -147,6 +243,32 @@ def _settle(invoice: Invoice, on: dt.date) -> None:
         membership.paid_on = on
         membership.save(update_fields=["paid_on"])
         reversion.add_to_revision(membership)
+    renewals = invoice.lines.filter(renews__isnull=False, membership__isnull=True)
+    for line in renewals.select_related("renews__category"):
+        line.membership = _renewed_period(line, invoice, on)
+        line.save(update_fields=["membership"])
+
+
+def _renewed_period(line: InvoiceLine, invoice: Invoice, on: dt.date) -> Membership:
+    """The paid period a renewal line pays for: added, or, where staff entered it by
+    hand already, that period marked paid."""
+    start, end = renewal_dates(line.renews, invoice.issued_on)
+    period = Membership.objects.filter(
+        company_id=invoice.company_id, start__lte=end, end__gte=start
+    ).first()
+    if period is None:
+        period = Membership(
+            company_id=invoice.company_id,
+            category=line.renews.category,
+            start=start,
+            end=end,
+            fee=line.amount,
+        )
+    period.paid_on = period.paid_on or on
+    period.invoice_reference = period.invoice_reference or invoice.number
+    period.save()
+    reversion.add_to_revision(period)
+    return period
 
 
 def credit_note_issue(

@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from reversion.models import Version
 
 from members.admin.resources import COLUMNS, CompanyResource
-from members.models import Company, Membership
+from members.models import Company
 from tests.factories import (
     CompanyFactory,
     PersonFactory,
@@ -98,17 +98,6 @@ def test_changelist_queries_do_not_grow(staff_client, count):
     # Session, user, second-factor check, then the page's own queries.
     assert len(queries) <= 9, [q["sql"][:120] for q in queries]
     assert len(listed(response)) == count
-
-
-def test_renew_and_mark_paid_actions(staff_client):
-    company = CompanyFactory()
-    response = staff_client.post(
-        CHANGELIST, {"action": "renew", "_selected_action": [company.pk]}, follow=True
-    )
-    assert response.status_code == 200
-    assert company.memberships.count() == 2
-    staff_client.post(CHANGELIST, {"action": "mark_paid", "_selected_action": [company.pk]})
-    assert Membership.objects.filter(company=company, paid_on=timezone.localdate()).count() == 1
 
 
 def test_classifications_are_autocompleted(staff_client):

@@ -1,15 +1,13 @@
 """Memberships: a company's status, derived from its periods and the date, at every edge;
-the periods themselves, their renewal and payment by staff (members.services.memberships)."""
+the periods themselves (renewal and payment: test_renewals)."""
 
 import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
-from reversion.models import Version
 
 from members.models import Company, Membership, MembershipStatus
-from members.services.memberships import membership_mark_paid, membership_renew, one_year_from
+from members.services.memberships import one_year_from
 from tests.factories import CompanyFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -97,41 +95,6 @@ def test_status_is_one_query_for_any_number_of_companies(django_assert_num_queri
 def test_one_year_periods():
     assert one_year_from(dt.date(2026, 3, 1)) == dt.date(2027, 2, 28)
     assert one_year_from(dt.date(2028, 2, 29)) == dt.date(2029, 2, 28)
-
-
-def test_renewal_adds_a_period_after_the_current_one(staff):
-    today = timezone.localdate()
-    company = CompanyFactory(period=(today - dt.timedelta(days=300), today + dt.timedelta(days=64)))
-    period = membership_renew(company=company, by=staff)
-    assert period.start == today + dt.timedelta(days=65)
-    assert company.memberships.count() == 2  # the old one is kept as history
-    comment = Version.objects.get_for_object(company).first().revision.comment
-    assert comment.startswith("Renouvelée")
-
-
-def test_renewing_a_lapsed_company_starts_today(staff):
-    today = timezone.localdate()
-    company = CompanyFactory(
-        period=(today - dt.timedelta(days=800), today - dt.timedelta(days=436))
-    )
-    period = membership_renew(company=company, by=staff)
-    assert period.start == today
-    assert Company.objects.with_status().get(pk=company.pk).status == MembershipStatus.ACTIVE
-
-
-def test_mark_paid_sets_the_current_period_only(staff):
-    company = CompanyFactory()
-    today = timezone.localdate()
-    old = MembershipFactory(
-        company=company, start=today - dt.timedelta(days=465), end=today - dt.timedelta(days=101)
-    )
-    assert membership_mark_paid(companies=Company.objects.all(), by=staff) == 1
-    current = company.memberships.get(end__gte=today)
-    assert current.paid_on == today
-    old.refresh_from_db()
-    assert old.paid_on is None
-    # Twice is harmless.
-    assert membership_mark_paid(companies=Company.objects.all(), by=staff) == 0
 
 
 def test_membership_end_cannot_precede_start_nor_overlap():

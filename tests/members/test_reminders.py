@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from alliance import outbox
 from alliance.models import OutgoingEmail
-from members.models import Person, RenewalReminder
-from members.services.memberships import membership_renew
+from members.models import Invoice, Person, RenewalReminder
+from members.services.billing import payment_record, renewal_invoice_issue
 from members.services.reminders import reminder_send_due
 from tests.factories import CompanyFactory, PersonFactory, RenewalReminderFactory
 
@@ -69,9 +69,82 @@ def test_no_reminder_before_the_window_or_after_renewal(ending_company, staff):
     PersonFactory(company=not_renewed, email="autre@ex.ca")
     run_reminders(today - dt.timedelta(days=10))  # 34 days before the end
     assert not mail.outbox
-    membership_renew(company=ending_company, by=staff)
+    pay_renewal(ending_company)
     run_reminders()
     assert [m.to for m in mail.outbox] == [["autre@ex.ca"]]
+
+
+def pay_renewal(company):
+    invoice = renewal_invoice_issue(company=company, by=None)
+    payment_record(
+        invoice=invoice,
+        amount=invoice.total,
+        received_on=timezone.localdate(),
+        method="card",
+        by=None,
+    )
+
+
+def test_the_ending_reminder_brings_the_renewal_invoice_issued_once(ending_company):
+    accountant = PersonFactory(
+        company=ending_company,
+        email="compta@ex.ca",
+        role=Person.Role.COLLEAGUE,
+        receives_invoices=True,
+    )
+    run_reminders()
+    run_reminders()
+    invoice = Invoice.objects.get(company=ending_company)
+    assert invoice.status == Invoice.Status.ISSUED
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        ["admin.fr@ex.ca", "admin.en@ex.ca", accountant.email]
+    )
+    french = next(m for m in mail.outbox if m.to[0] == "admin.fr@ex.ca")
+    assert f"La facture de renouvellement {invoice.number} est jointe" in french.body
+    ((name, content, mimetype),) = french.attachments
+    assert (name, mimetype) == (f"facture-{invoice.number}.pdf", "application/pdf")
+    assert content.startswith(b"%PDF")
+
+
+def test_an_unpaid_renewal_invoice_is_recalled_on_its_due_date_once(ending_company, settings):
+    settings.INVOICE_PAYMENT_DAYS = 30
+    run_reminders()
+    invoice = Invoice.objects.get(company=ending_company)
+    mail.outbox.clear()
+    run_reminders(invoice.due_on - dt.timedelta(days=1))
+    assert not mail.outbox
+    run_reminders(invoice.due_on)
+    run_reminders(invoice.due_on + dt.timedelta(days=1))
+    assert sorted(m.to[0] for m in mail.outbox) == ["admin.en@ex.ca", "admin.fr@ex.ca"]
+    english = next(m for m in mail.outbox if m.to[0] == "admin.en@ex.ca")
+    assert f"renewal invoice {invoice.number} is due" in english.subject
+    assert english.attachments[0][2] == "application/pdf"
+
+
+def test_a_paid_renewal_invoice_is_not_recalled(ending_company):
+    run_reminders()
+    invoice = Invoice.objects.get(company=ending_company)
+    payment_record(
+        invoice=invoice,
+        amount=invoice.total,
+        received_on=timezone.localdate(),
+        method="card",
+        by=None,
+    )
+    mail.outbox.clear()
+    run_reminders(invoice.due_on)
+    assert not mail.outbox
+
+
+def test_a_category_without_a_fee_is_reminded_without_an_invoice(ending_company):
+    ending_company.memberships.update(fee="0.00")
+    category = ending_company.memberships.get().category
+    category.annual_fee = "0.00"
+    category.save()
+    run_reminders()
+    assert not Invoice.objects.exists()
+    assert len(mail.outbox) == 2
+    assert all(not m.attachments for m in mail.outbox)
 
 
 def test_lapsed_reminder_on_the_day_grace_ends(ending_company):
