@@ -21,6 +21,7 @@ from alliance.admin_base import (
     badge,
     message_count,
 )
+from members.admin.billing_reports import BillingReportsMixin
 from members.models import Fee, Invoice, InvoiceLine, Payment
 from members.services.billing import (
     BillingError,
@@ -200,7 +201,7 @@ class CreditNoteForm(forms.Form):
 
 
 @admin.register(Invoice)
-class InvoiceAdmin(KeepRecordsAdmin):
+class InvoiceAdmin(BillingReportsMixin, KeepRecordsAdmin):
     deletion_advice = _("An issued invoice is never deleted: correct it by a credit note.")
     list_display = (
         "__str__",
@@ -217,7 +218,7 @@ class InvoiceAdmin(KeepRecordsAdmin):
     search_fields = ("number", "company__name", "buyer_name")
     autocomplete_fields = ("company",)
     inlines = [InvoiceLineInline, PaymentInline]
-    actions = ("issue",)
+    actions = ("issue", "export_csv", "export_xlsx")
     fieldsets = (
         (None, {"fields": ("company", "kind", "credits", "language", "reason")}),
         (_("As issued"), {"fields": AS_ISSUED}),
@@ -272,6 +273,7 @@ class InvoiceAdmin(KeepRecordsAdmin):
             path("<int:pk>/pay/", view(self.pay_view), name="members_invoice_pay"),
             path("<int:pk>/pdf/", view(self.pdf_view), name="members_invoice_pdf"),
             path("<int:pk>/credit/", view(self.credit_view), name="members_invoice_credit"),
+            *self.report_urls(),
             *super().get_urls(),
         ]
 
